@@ -1,0 +1,193 @@
+/**
+ * Errors for calls that got no HTTP response: a per-attempt timeout, the caller's abort signal,
+ * or a network failure. Each keeps `cause` (never printed in full: `util.inspect` shows only its
+ * name and system error code) and tells the user something different to do.
+ *
+ * @module
+ */
+
+import { type SafeRequestSummary, sanitizeRequest } from './redact.js';
+import { describeCause, errorCodeOf, INSPECT_CUSTOM, inspectSafely } from './safe-inspect.js';
+
+/** Options shared by the transport errors. */
+export interface BatchTransportErrorOptions {
+  /** The client operation that was called, e.g. `listCertificates`. */
+  readonly operation?: string;
+  /** How many attempts were made, retries included. */
+  readonly attempts?: number;
+  /** The request that failed; only its method and sanitized URL are kept. */
+  readonly request?: { readonly method: string; readonly url: string | URL };
+  /** The underlying error or abort reason. */
+  readonly cause?: unknown;
+}
+
+type InspectFn = (value: unknown, options?: unknown) => string;
+
+function subject(operation: string | undefined): string {
+  return operation === undefined || operation === '' ? 'The request' : `Operation '${operation}'`;
+}
+
+function afterAttempts(attempts: number | undefined): string {
+  if (attempts === undefined) return '';
+  return attempts === 1 ? ' after 1 attempt' : ` after ${attempts} attempts`;
+}
+
+/** Passes `cause` to `Error` only when there is one, so no `cause: undefined` property appears. */
+function causeOption(options: BatchTransportErrorOptions): ErrorOptions | undefined {
+  return options.cause === undefined ? undefined : { cause: options.cause };
+}
+
+function assignCommon(
+  target: { operation?: string; attempts?: number; request?: SafeRequestSummary },
+  options: BatchTransportErrorOptions,
+): void {
+  if (options.operation !== undefined) target.operation = options.operation;
+  if (options.attempts !== undefined) target.attempts = options.attempts;
+  if (options.request !== undefined) target.request = sanitizeRequest(options.request);
+}
+
+/**
+ * An attempt got no response within `timeoutInMs` (the per-attempt limit) and no retry was left.
+ * Raise `timeoutInMs` or retry later.
+ */
+export class BatchTimeoutError extends Error {
+  /** Always `'BatchTimeoutError'`. */
+  override readonly name = 'BatchTimeoutError' as const;
+  /** The per-attempt limit that was exceeded, in milliseconds. */
+  readonly timeoutInMs: number;
+  /** The client operation that was called, when known. */
+  readonly operation?: string;
+  /** How many attempts were made, when known. */
+  readonly attempts?: number;
+  /** The failed request's method and sanitized URL, when known. */
+  readonly request?: SafeRequestSummary;
+
+  /** @param options - the limit that was exceeded, plus what is known about the call. */
+  constructor(options: BatchTransportErrorOptions & { readonly timeoutInMs: number }) {
+    super(
+      `${subject(options.operation)} timed out: no response within ${options.timeoutInMs} ms ` +
+        `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`,
+      causeOption(options),
+    );
+    this.timeoutInMs = options.timeoutInMs;
+    assignCommon(this, options);
+  }
+
+  /** The safe, printable view used by `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.#details() };
+  }
+
+  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
+  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
+    return inspectSafely(this, this.#details(), options, inspect);
+  }
+
+  #details(): Record<string, unknown> {
+    return {
+      timeoutInMs: this.timeoutInMs,
+      operation: this.operation,
+      attempts: this.attempts,
+      request: this.request,
+      cause: describeCause(this.cause),
+    };
+  }
+}
+
+/**
+ * The caller's `abortSignal` fired; `cause` is `signal.reason`. Nothing to fix: the caller asked
+ * for it.
+ *
+ * `name` is `'AbortError'`, like the `DOMException` fetch throws and Azure core's `AbortError`,
+ * so existing `err.name === 'AbortError'` checks keep working. Consequently
+ * `isBatchAbortError` is true for any error named `AbortError`; all of them mean the same thing.
+ */
+export class BatchAbortError extends Error {
+  /** Always `'AbortError'` (see the class description). */
+  override readonly name = 'AbortError' as const;
+  /** The client operation that was called, when known. */
+  readonly operation?: string;
+  /** How many attempts were made, when known. */
+  readonly attempts?: number;
+  /** The failed request's method and sanitized URL, when known. */
+  readonly request?: SafeRequestSummary;
+
+  /** @param options - what is known about the call; pass `signal.reason` as `cause`. */
+  constructor(options: BatchTransportErrorOptions = {}) {
+    super(
+      `${subject(options.operation)} was aborted by the caller's abort signal.`,
+      causeOption(options),
+    );
+    assignCommon(this, options);
+  }
+
+  /** The safe, printable view used by `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.#details() };
+  }
+
+  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
+  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
+    return inspectSafely(this, this.#details(), options, inspect);
+  }
+
+  #details(): Record<string, unknown> {
+    return {
+      operation: this.operation,
+      attempts: this.attempts,
+      request: this.request,
+      cause: describeCause(this.cause),
+    };
+  }
+}
+
+/**
+ * `fetch` threw: DNS failure, refused or reset connection, TLS problem. No response was
+ * received; check the endpoint and connectivity. `code` is the system error code
+ * (e.g. `ECONNREFUSED`) when `cause` carries one.
+ */
+export class BatchNetworkError extends Error {
+  /** Always `'BatchNetworkError'`. */
+  override readonly name = 'BatchNetworkError' as const;
+  /** The system error code found on `cause` (or its cause), e.g. `ECONNREFUSED`. */
+  readonly code?: string;
+  /** The client operation that was called, when known. */
+  readonly operation?: string;
+  /** How many attempts were made, when known. */
+  readonly attempts?: number;
+  /** The failed request's method and sanitized URL, when known. */
+  readonly request?: SafeRequestSummary;
+
+  /** @param options - what is known about the call; pass what `fetch` threw as `cause`. */
+  constructor(options: BatchTransportErrorOptions = {}) {
+    const code = errorCodeOf(options.cause);
+    super(
+      `${subject(options.operation)} failed with a network error` +
+        `${code === undefined ? '' : ` (${code})`}${afterAttempts(options.attempts)}: ` +
+        'no response was received from the Batch service.',
+      causeOption(options),
+    );
+    if (code !== undefined) this.code = code;
+    assignCommon(this, options);
+  }
+
+  /** The safe, printable view used by `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, ...this.#details() };
+  }
+
+  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
+  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
+    return inspectSafely(this, this.#details(), options, inspect);
+  }
+
+  #details(): Record<string, unknown> {
+    return {
+      code: this.code,
+      operation: this.operation,
+      attempts: this.attempts,
+      request: this.request,
+      cause: describeCause(this.cause),
+    };
+  }
+}
