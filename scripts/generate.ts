@@ -1,0 +1,83 @@
+/**
+ * `npm run generate [-- --spec <file>] [--overlay <file> | --no-overlay] [--out <dir>] [--check]`
+ *
+ * Generates into a temporary directory, then swaps it in (so a failed run leaves the old tree).
+ * With `--check` nothing is written: the fresh output is compared byte for byte with `--out`, and
+ * every differing, missing or extra file is named; exit code 1 when anything differs.
+ * Defaults: the repository's spec and overlay, output `generated/`. With `--spec` and no
+ * `--overlay`, no overlay is applied (overlays belong to a spec).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareTrees } from './pipeline/compare-trees.ts';
+import { generateTree } from './pipeline/generate-tree.ts';
+
+const DEFAULT_SPEC = 'openapi/BatchService.json';
+const DEFAULT_OVERLAY = 'openapi/BatchService.overlay.json';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      spec: { type: 'string' },
+      overlay: { type: 'string' },
+      'no-overlay': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'generated' },
+      check: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const started = performance.now();
+  const specPath = values.spec ?? DEFAULT_SPEC;
+  const overlayPath = values['no-overlay']
+    ? undefined
+    : (values.overlay ?? (values.spec ? undefined : DEFAULT_OVERLAY));
+  const outDir = resolve(values.out);
+  const label = (p: string) => relative(process.cwd(), resolve(p)).split('\\').join('/');
+
+  const temp = await mkdtemp(join(values.check ? tmpdir() : dirname(outDir), '.generate-'));
+  const staged = join(temp, 'out');
+  try {
+    await generateTree(
+      {
+        specLabel: label(specPath),
+        specText: await readFile(specPath, 'utf8'),
+        overlayLabel: overlayPath ? label(overlayPath) : undefined,
+        overlayText: overlayPath ? await readFile(overlayPath, 'utf8') : undefined,
+      },
+      staged,
+    );
+    const ms = Math.round(performance.now() - started);
+    if (values.check) {
+      const differences = await compareTrees(staged, outDir);
+      if (differences.length > 0) {
+        console.error(`generate --check: ${label(outDir)} is out of sync with ${label(specPath)}:`);
+        for (const d of differences) console.error(`  ${d.kind}: ${d.file}`);
+        console.error('Run `npm run generate` and commit the result.');
+        return 1;
+      }
+      if (!values.quiet) console.log(`generate --check: ${label(outDir)} is in sync (${ms} ms)`);
+      return 0;
+    }
+    const old = join(temp, 'old');
+    if (existsSync(outDir)) await rename(outDir, old);
+    await rename(staged, outDir);
+    if (!values.quiet)
+      console.log(`generated ${label(outDir)} from ${label(specPath)} in ${ms} ms`);
+    return 0;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,175 @@
+/**
+ * Turns spec schemas into self-contained JSON Schemas (draft-07, what ajv compiles by default):
+ * one per request body and one per operation's parameters (keyed by client name).
+ *
+ * Conversions, all mechanical:
+ * - `$ref`s are bundled under `definitions`;
+ * - `x-nullable` (2.0) / `nullable` (3.0) allow `null`;
+ * - `x-ms-enum` with `modelAsString: true` is an open enum, so `enum` is dropped;
+ * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
+ *   `allOf` parts merged first so inheritance still works;
+ * - formats become explicit keywords: `uuid` a pattern, `int32` its range, date-time parameters a
+ *   `Date` check (`instanceofDate`, a code-generating ajv keyword); other formats are documentation;
+ * - descriptions and `x-*` extensions are dropped (the schema is for checking, not reading).
+ */
+import type { OperationSpec } from '../../src/table/operation-table.ts';
+import { compare, type Json, type SpecModel } from './spec-model.ts';
+
+export const UUID_PATTERN =
+  '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$';
+const INT32 = { minimum: -2147483648, maximum: 2147483647 };
+const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
+const KEEP = new Set([
+  'type',
+  'enum',
+  'const',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'required',
+  'not',
+  'if',
+  'then',
+  'else',
+  'anyOf',
+  'oneOf',
+]);
+
+export interface NamedSchema {
+  id: string;
+  schema: Json;
+}
+
+export class SchemaConverter {
+  private readonly model: SpecModel;
+  private definitions = new Map<string, Json>();
+
+  constructor(model: SpecModel) {
+    this.model = model;
+  }
+
+  /** A root schema with every definition it reaches bundled under `definitions`. */
+  root(id: string, schema: Json, clientValues = false): NamedSchema {
+    this.definitions = new Map();
+    const converted = this.convert(schema, clientValues);
+    const definitions = Object.fromEntries(
+      [...this.definitions.entries()].sort(([a], [b]) => compare(a, b)),
+    );
+    const root: Json = { $id: id, ...converted };
+    if (Object.keys(definitions).length > 0) root.definitions = definitions;
+    return { id, schema: root };
+  }
+
+  /** `open`: inside `if`/`not`/`anyOf`..., where an object must not become closed. */
+  private convert(schema: Json, clientValue: boolean, open = false): Json {
+    if (typeof schema.$ref === 'string') return this.reference(schema.$ref);
+    const merged = this.mergeAllOf(schema);
+    const out: Json = {};
+    for (const [key, value] of Object.entries(merged)) {
+      if (!KEEP.has(key)) continue;
+      if (key === 'not' || key === 'if' || key === 'then' || key === 'else') {
+        out[key] = this.convert(value as Json, clientValue, true);
+      } else if (key === 'anyOf' || key === 'oneOf') {
+        out[key] = (value as Json[]).map((s) => this.convert(s, clientValue, true));
+      } else if (key === 'default') {
+        // defaults are applied by the service; never injected into the caller's data
+      } else {
+        out[key] = value;
+      }
+    }
+    const xEnum = merged['x-ms-enum'] as Json | undefined;
+    if (xEnum?.modelAsString === true) delete out.enum;
+    if (merged.type === 'file') delete out.type;
+    if (out.type === undefined && !open && (merged.properties || merged.required)) {
+      out.type = 'object'; // Swagger specs often leave the object type implicit
+    }
+    if (merged.items) out.items = this.convert(merged.items as Json, clientValue);
+    if (merged.properties) {
+      const props: Json = {};
+      for (const [name, prop] of Object.entries(merged.properties as Record<string, Json>)) {
+        props[name] = this.convert(prop, clientValue, open);
+      }
+      out.properties = props;
+      if (merged.additionalProperties === undefined && !open) out.additionalProperties = false;
+    }
+    if (merged.additionalProperties !== undefined) {
+      const ap = merged.additionalProperties;
+      out.additionalProperties =
+        typeof ap === 'object' && ap !== null ? this.convert(ap as Json, clientValue) : ap;
+    }
+    this.applyFormat(out, merged.format as string | undefined, clientValue);
+    if (merged['x-nullable'] === true || merged.nullable === true) allowNull(out);
+    return out;
+  }
+
+  private applyFormat(out: Json, format: string | undefined, clientValue: boolean): void {
+    if (format === 'uuid' && out.pattern === undefined) out.pattern = UUID_PATTERN;
+    if (format === 'int32') {
+      if (out.minimum === undefined) out.minimum = INT32.minimum;
+      if (out.maximum === undefined) out.maximum = INT32.maximum;
+    }
+    if (clientValue && format && DATE_FORMATS.has(format)) {
+      delete out.type;
+      out.instanceofDate = true;
+    }
+  }
+
+  private reference(ref: string): Json {
+    const name = ref.slice(ref.lastIndexOf('/') + 1);
+    if (!this.definitions.has(name)) {
+      this.definitions.set(name, {}); // placeholder breaks cycles
+      this.definitions.set(name, this.convert(this.model.resolve(ref), false));
+    }
+    return { $ref: `#/definitions/${name}` };
+  }
+
+  /** Flattens `allOf` (inheritance in Azure specs) into one object schema. */
+  private mergeAllOf(schema: Json): Json {
+    if (!Array.isArray(schema.allOf)) return schema;
+    const { allOf, ...rest } = schema;
+    const result: Json = { ...rest };
+    const properties: Json = {};
+    const required = new Set<string>((rest.required ?? []) as string[]);
+    for (const part of allOf as Json[]) {
+      let resolved = part;
+      while (typeof resolved.$ref === 'string') resolved = this.model.resolve(resolved.$ref);
+      const flat = this.mergeAllOf(resolved);
+      Object.assign(properties, flat.properties ?? {});
+      for (const r of (flat.required ?? []) as string[]) required.add(r);
+      if (flat.type && !result.type) result.type = flat.type;
+    }
+    Object.assign(properties, rest.properties ?? {});
+    result.properties = properties;
+    if (required.size > 0) result.required = [...required].sort(compare);
+    return result;
+  }
+
+  /** Parameters of one operation as an object schema keyed by client name (dates as `Date`). */
+  parameters(operation: OperationSpec, wireSchemas: ReadonlyMap<string, Json>): NamedSchema {
+    const properties: Json = {};
+    const required: string[] = [];
+    for (const p of operation.parameters) {
+      properties[p.clientName] = wireSchemas.get(`${p.location}:${p.wireName}`) ?? {};
+      if (p.required) required.push(p.clientName);
+    }
+    const schema: Json = { type: 'object', properties };
+    if (required.length > 0) schema.required = required;
+    return this.root(operation.validators.parameters, schema, true);
+  }
+}
+
+function allowNull(out: Json): void {
+  if (typeof out.type === 'string') out.type = [out.type, 'null'];
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+}

@@ -1,0 +1,206 @@
+/**
+ * Builds the operation table (see src/table/operation-table.ts) from a spec. Pure.
+ */
+import type {
+  OperationSpec,
+  ParameterSpec,
+  ResponseHeaderSpec,
+  ScalarType,
+} from '../../src/table/operation-table.ts';
+import { camelCase, splitOperationId } from './naming.ts';
+import { compare, type Json, type SpecModel, type SpecOperation } from './spec-model.ts';
+
+const API_VERSION = 'api-version';
+
+export function buildOperationTable(model: SpecModel): Record<string, OperationSpec> {
+  const table: Record<string, OperationSpec> = {};
+  const seen = new Map<string, string>();
+  for (const op of model.operations()) {
+    const entry = buildOperation(model, op);
+    const key = `${entry.group}.${entry.method}`;
+    const clash = seen.get(key);
+    if (clash) throw new Error(`operations ${clash} and ${op.operationId} both map to ${key}`);
+    seen.set(key, op.operationId);
+    table[op.operationId] = entry;
+  }
+  return table;
+}
+
+function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
+  const { group, method } = splitOperationId(op.operationId);
+  const raw = op.raw;
+  const parameters: ParameterSpec[] = [];
+  let body: OperationSpec['body'];
+  for (const p of op.parameters) {
+    // api-version is a client constant; the account URL (x-ms-parameterized-host) comes at run time.
+    if (p.name === API_VERSION || (p.in === 'path' && !op.path.includes(`{${p.name}}`))) continue;
+    if (p.in === 'body') {
+      const ref = typeof p.schema.$ref === 'string' ? refName(p.schema.$ref) : undefined;
+      body = compact({
+        clientName: clientName(p.raw, p.name),
+        required: p.required,
+        schema: ref,
+        contentType: op.consumes[0] ?? 'application/json',
+        description: p.description,
+      });
+      continue;
+    }
+    const schema = derefSchema(model, p.schema);
+    const grouping = p.raw['x-ms-parameter-grouping'] as Json | undefined;
+    parameters.push(
+      compact({
+        wireName: p.name,
+        clientName: clientName(p.raw, p.name),
+        location: p.in,
+        type: scalarType(schema),
+        format: schema.format as string | undefined,
+        itemType:
+          schema.type === 'array'
+            ? scalarType(derefSchema(model, schema.items as Json))
+            : undefined,
+        required: p.required || p.in === 'path',
+        default: schema.default as string | number | boolean | undefined,
+        description: p.description,
+        skipUrlEncoding: p.raw['x-ms-skip-url-encoding'] === true ? true : undefined,
+        isClientRequestId: p.raw['x-ms-client-request-id'] === true ? true : undefined,
+        group: grouping
+          ? ((grouping.name as string | undefined) ??
+            `${op.operationId.replace('_', '')}${grouping.postfix ?? 'Options'}`)
+          : undefined,
+      }),
+    );
+  }
+  const success = op.responses.filter((r) => /^2\d\d$/.test(r.status));
+  if (success.length === 0) throw new Error(`${op.operationId}: no 2xx response`);
+  const headers = new Map<string, ResponseHeaderSpec>();
+  for (const r of success) {
+    for (const h of r.headers) {
+      const schema = derefSchema(model, h.schema);
+      headers.set(
+        h.name.toLowerCase(),
+        compact({
+          wireName: h.name,
+          clientName: clientName(h.raw, h.name),
+          type: scalarType(schema),
+          format: schema.format as string | undefined,
+        }),
+      );
+    }
+  }
+  const bodySchema = success.find((r) => r.schema)?.schema;
+  const derefBody = bodySchema ? derefSchema(model, bodySchema) : undefined;
+  const responseBody =
+    derefBody === undefined
+      ? 'none'
+      : derefBody.type === 'file' || derefBody.format === 'binary'
+        ? 'binary'
+        : 'json';
+  const pageable = raw['x-ms-pageable'] as Json | undefined;
+  const deprecated = raw.deprecated === true;
+  const deprecation = deprecated ? deprecationOf(group, method, model.apiVersion, raw) : undefined;
+  return compact({
+    operationId: op.operationId,
+    group,
+    method,
+    httpMethod: op.method,
+    path: op.path,
+    summary: raw.summary as string | undefined,
+    description: raw.description as string | undefined,
+    deprecated,
+    deprecation,
+    apiVersion: model.apiVersion,
+    parameters,
+    body,
+    successStatuses: success.map((r) => Number(r.status)).sort((a, b) => a - b),
+    responseHeaders: [...headers.values()].sort((a, b) => compare(a.wireName, b.wireName)),
+    responseBody,
+    responseSchema:
+      bodySchema && typeof bodySchema.$ref === 'string' ? refName(bodySchema.$ref) : undefined,
+    pageable: pageable
+      ? {
+          nextLinkName: (pageable.nextLinkName as string | null | undefined) ?? null,
+          itemName: (pageable.itemName as string | undefined) ?? 'value',
+        }
+      : undefined,
+    isExistenceCheck: op.method === 'HEAD' && op.responses.some((r) => r.status === '404'),
+    secrets: body ? secretPaths(model, op, body.clientName) : [],
+    validators: {
+      parameters: `${op.operationId}_parameters`,
+      body: body ? `${op.operationId}_body` : undefined,
+    },
+  }) as OperationSpec;
+}
+
+/**
+ * Warning code and text of a deprecated operation. `x-batch-deprecation` (added by our overlay)
+ * names the reason, the replacement and a link; without it the text is generic.
+ */
+function deprecationOf(group: string, method: string, apiVersion: string, raw: Json) {
+  const code = `BATCH_DEP_${`${group}_${method}`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  const ext = raw['x-batch-deprecation'] as Json | undefined;
+  const message = ext
+    ? `${group}.${method}() is deprecated. ${ext.reason} Use ${ext.replacement} instead: ${ext.link}`
+    : `${group}.${method}() is deprecated by the Azure Batch service (API version ${apiVersion}).`;
+  return { code, message };
+}
+
+function clientName(raw: Json, wireName: string): string {
+  const explicit = raw['x-ms-client-name'];
+  return typeof explicit === 'string' ? camelCase(explicit) : camelCase(wireName);
+}
+
+function refName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
+export function derefSchema(model: SpecModel, schema: Json | undefined): Json {
+  let current = schema ?? {};
+  while (typeof current.$ref === 'string') current = model.resolve(current.$ref);
+  return current;
+}
+
+function scalarType(schema: Json): ScalarType {
+  const t = schema.type;
+  if (t === 'integer' || t === 'number' || t === 'boolean' || t === 'array' || t === 'object') {
+    return t;
+  }
+  return 'string';
+}
+
+const SECRET_NAME = /password|secret|accountkey|token/i;
+
+/** Body paths of properties marked `x-ms-secret` or named like a secret. */
+function secretPaths(model: SpecModel, op: SpecOperation, bodyName: string): string[] {
+  const bodyParam = op.parameters.find((p) => p.in === 'body');
+  const found = new Set<string>();
+  const walk = (schema: Json | undefined, path: string, visiting: Set<string>): void => {
+    if (!schema) return;
+    if (typeof schema.$ref === 'string') {
+      if (visiting.has(schema.$ref)) return;
+      const next = new Set(visiting).add(schema.$ref);
+      walk(model.resolve(schema.$ref), path, next);
+      return;
+    }
+    for (const part of (schema.allOf ?? []) as Json[]) walk(part, path, visiting);
+    if (schema.items) walk(schema.items as Json, `${path}[]`, visiting);
+    for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
+      const propPath = `${path}.${name}`;
+      const resolved = derefSchema(model, prop);
+      if (
+        prop['x-ms-secret'] === true ||
+        resolved['x-ms-secret'] === true ||
+        SECRET_NAME.test(name)
+      ) {
+        found.add(propPath);
+      }
+      walk(prop, propPath, visiting);
+    }
+  };
+  walk(bodyParam?.schema, bodyName, new Set());
+  return [...found].sort(compare);
+}
+
+/** Drops `undefined` members so the emitted table stays small and stable. */
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

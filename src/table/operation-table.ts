@@ -1,0 +1,88 @@
+/**
+ * The shape of the operation table that `npm run generate` writes to `generated/operations.ts`.
+ * The client, the CLI and the emulator are built from this data; nothing in `src/` names an
+ * individual operation.
+ */
+
+/** Where a parameter travels. `body` is the request body. */
+export type ParameterLocation = 'path' | 'query' | 'header' | 'body';
+
+/** Scalar wire type of a non-body parameter or a response header. */
+export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
+
+export interface ParameterSpec {
+  /** Name on the wire (`client-request-id`, `$filter`, `maxresults`). */
+  readonly wireName: string;
+  /** Name in the client API (`clientRequestId`, `filter`, `maxResults`). */
+  readonly clientName: string;
+  readonly location: ParameterLocation;
+  readonly type: ScalarType;
+  /** OpenAPI format (`int32`, `uuid`, `date-time-rfc1123`, ...), if any. */
+  readonly format?: string;
+  /** Item type for `array` parameters (sent comma-separated). */
+  readonly itemType?: ScalarType;
+  readonly required: boolean;
+  /** The spec's default; documentation only: the service applies it, so the client never sends it. */
+  readonly default?: string | number | boolean;
+  readonly description?: string;
+  /** `x-ms-skip-url-encoding`: the value is placed in the path as given (e.g. file paths with `/`). */
+  readonly skipUrlEncoding?: boolean;
+  /** `x-ms-client-request-id`: the client fills it with a fresh UUID per call when not given. */
+  readonly isClientRequestId?: boolean;
+  /** `x-ms-parameter-grouping` name, kept for reference (the client flattens groups into options). */
+  readonly group?: string;
+}
+
+export interface BodySpec {
+  /** Parameter name in the spec (`certificate`, `pool`, ...). */
+  readonly clientName: string;
+  readonly required: boolean;
+  /** Named schema of the body, if it is a `$ref`. */
+  readonly schema?: string;
+  readonly contentType: string;
+  readonly description?: string;
+}
+
+export interface ResponseHeaderSpec {
+  readonly wireName: string;
+  readonly clientName: string;
+  readonly type: ScalarType;
+  readonly format?: string;
+}
+
+/** What a successful response carries. */
+export type ResponseBodyKind = 'none' | 'json' | 'binary';
+
+export interface OperationSpec {
+  readonly operationId: string;
+  readonly group: string;
+  readonly method: string;
+  readonly httpMethod: string;
+  /** Path template relative to the account URL, e.g. `/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})`. */
+  readonly path: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** For deprecated operations: the stable warning code and the warning text (wording is API). */
+  readonly deprecation?: { readonly code: string; readonly message: string };
+  /** Value sent as `api-version` (the spec's `info.version`). */
+  readonly apiVersion: string;
+  /** Non-body parameters in spec order; `api-version` is not listed (the client sends it). */
+  readonly parameters: readonly ParameterSpec[];
+  readonly body?: BodySpec;
+  readonly successStatuses: readonly number[];
+  readonly responseHeaders: readonly ResponseHeaderSpec[];
+  readonly responseBody: ResponseBodyKind;
+  /** Named schema of the success body, if any. */
+  readonly responseSchema?: string;
+  /** `x-ms-pageable`: the property holding the next page's URL, and the item array. */
+  readonly pageable?: { readonly nextLinkName: string | null; readonly itemName: string };
+  /** HEAD operations answer a boolean: 2xx → true, 404 → false. */
+  readonly isExistenceCheck: boolean;
+  /** Body paths (`certificate.password`) whose values are secrets and are never printed. */
+  readonly secrets: readonly string[];
+  /** Ids of the compiled validators in `generated/validators.js`. */
+  readonly validators: { readonly parameters: string; readonly body?: string };
+}
+
+export type OperationTable = Readonly<Record<string, OperationSpec>>;
