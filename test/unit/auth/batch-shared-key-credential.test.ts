@@ -1,0 +1,83 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from '@jest/globals';
+import { BatchSharedKeyCredential } from '../../../src/auth/batch-shared-key-credential.js';
+
+const KEY = 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+const KEY_TEXT = Buffer.from(KEY, 'base64').toString('latin1'); // "0123456789abcdef0123456789abcdef"
+const VECTOR_REQUEST = {
+  method: 'POST',
+  url: 'https://myaccount.westus.batch.azure.com/certificates?api-version=2024-07-01.20.0&timeout=30',
+  headers: {
+    'Content-Type': 'application/json; odata=minimalmetadata; charset=utf-8',
+    'Content-Length': '126',
+    'ocp-date': 'Mon, 01 Jul 2024 00:00:00 GMT',
+  },
+};
+
+const leaksKey = (text: string): boolean => text.includes(KEY) || text.includes(KEY_TEXT);
+
+describe('BatchSharedKeyCredential', () => {
+  it('signs the published vector, repeatedly, with the cached key', async () => {
+    const credential = new BatchSharedKeyCredential('myaccount', KEY);
+    const expected = 'SharedKey myaccount:3YKm9g/esS9JnEVD8nKfjI6VT7Lgve6Q52gZ2YqO8jw=';
+    const results = await Promise.all([1, 2, 3].map(() => credential.signRequest(VECTOR_REQUEST)));
+    expect(results).toEqual([expected, expected, expected]);
+    await expect(credential.signRequest(VECTOR_REQUEST)).resolves.toBe(expected);
+    expect(credential.accountName).toBe('myaccount');
+  });
+
+  it('never shows the key in JSON, inspect, string conversion, keys or own properties', () => {
+    const credential = new BatchSharedKeyCredential('myaccount', KEY);
+    const renderings = [
+      JSON.stringify(credential),
+      JSON.stringify({ nested: { credential } }),
+      inspect(credential),
+      inspect(credential, { showHidden: true, depth: 10, getters: true }),
+      inspect({ credential }, { depth: 10 }),
+      String(credential),
+      `${Object.keys(credential)}`,
+      JSON.stringify(
+        Object.getOwnPropertyNames(credential).map((n) => [n, String(Reflect.get(credential, n))]),
+      ),
+      JSON.stringify({ ...credential }),
+    ];
+    for (const text of renderings) expect(leaksKey(text)).toBe(false);
+    expect(JSON.parse(JSON.stringify(credential))).toEqual({ accountName: 'myaccount' });
+    expect(inspect(credential)).toBe('BatchSharedKeyCredential { accountName: "myaccount" }');
+  });
+
+  it.each([
+    ['not base64', 'not base64!'],
+    ['missing padding', KEY.slice(0, -1)],
+    ['empty', ''],
+    ['with whitespace', `${KEY} `],
+  ])('rejects a key that is %s with a TypeError that does not show it', (_label, badKey) => {
+    let caught: unknown;
+    try {
+      new BatchSharedKeyCredential('myaccount', badKey);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(TypeError);
+    const error = caught as TypeError;
+    expect(error.message).toBe(
+      'BatchSharedKeyCredential: accountKeyBase64 must be a non-empty, padded base64 string (the key is not shown).',
+    );
+    expect(badKey.length > 0 && inspect(error).includes(badKey)).toBe(false);
+    expect(leaksKey(inspect(error))).toBe(false);
+  });
+
+  it.each(['', 'my account', 'acct:x', 'a/b'])('rejects account name %j', (name) => {
+    expect(() => new BatchSharedKeyCredential(name, KEY)).toThrow(
+      new TypeError(
+        'BatchSharedKeyCredential: accountName must be a non-empty string without whitespace, ":" or "/".',
+      ),
+    );
+  });
+
+  it('does not modify the request it signs', async () => {
+    const request = structuredClone(VECTOR_REQUEST);
+    await new BatchSharedKeyCredential('myaccount', KEY).signRequest(request);
+    expect(request).toEqual(VECTOR_REQUEST);
+  });
+});
