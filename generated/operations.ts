@@ -7,6 +7,12 @@ export const operations = {
       "clientName": "certificate",
       "contentType": "application/json; odata=minimalmetadata",
       "description": "The Certificate to add.",
+      "normalizations": [
+        {
+          "property": "thumbprint",
+          "rule": "remove-spaces"
+        }
+      ],
       "required": true,
       "schema": "CertificateAddParameter"
     },

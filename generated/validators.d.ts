@@ -16,3 +16,5 @@ export declare const Certificate_CancelDeletion_parameters: CompiledValidator;
 export declare const Certificate_Delete_parameters: CompiledValidator;
 export declare const Certificate_Get_parameters: CompiledValidator;
 export declare const Certificate_List_parameters: CompiledValidator;
+/** Messages for rules ajv reports abstractly, keyed by `<validator id>#<schema path>`. */
+export declare const ruleMessages: Readonly<Record<string, { field: string; message: string }>>;

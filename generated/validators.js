@@ -1154,3 +1154,10 @@ errors++;
 validate15.errors = vErrors;
 return errors === 0;
 }
+
+export const ruleMessages = {
+  "Certificate_Add_body#/definitions/CertificateAddParameter/then/not": {
+    "field": "password",
+    "message": "must be omitted when certificateFormat is \"cer\""
+  }
+};

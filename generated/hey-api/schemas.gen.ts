@@ -92,7 +92,8 @@ export const CertificateAddParameterSchema = {
         thumbprint: {
             type: 'string',
             title: 'The X.509 thumbprint of the Certificate. This is a sequence of up to 40 hex digits (it may include spaces but these are removed).',
-            pattern: '^ *(?:[0-9A-Fa-f] *){1,40}$'
+            pattern: '^ *(?:[0-9A-Fa-f] *){1,40}$',
+            'x-batch-normalize': 'remove-spaces'
         },
         thumbprintAlgorithm: {
             type: 'string',

@@ -2,6 +2,7 @@
  * Builds the operation table (see src/table/operation-table.ts) from a spec. Pure.
  */
 import type {
+  BodyNormalization,
   OperationSpec,
   ParameterSpec,
   ResponseHeaderSpec,
@@ -42,6 +43,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         schema: ref,
         contentType: op.consumes[0] ?? 'application/json',
         description: p.description,
+        normalizations: normalizationsOf(model, p.schema),
       });
       continue;
     }
@@ -142,6 +144,19 @@ function deprecationOf(group: string, method: string, apiVersion: string, raw: J
     ? `${group}.${method}() is deprecated. ${ext.reason} Use ${ext.replacement} instead: ${ext.link}`
     : `${group}.${method}() is deprecated by the Azure Batch service (API version ${apiVersion}).`;
   return { code, message };
+}
+
+/** Top-level body properties carrying `x-batch-normalize` (see BodyNormalization). */
+function normalizationsOf(model: SpecModel, schema: Json): BodyNormalization[] | undefined {
+  const props = (derefSchema(model, schema).properties ?? {}) as Record<string, Json>;
+  const found: BodyNormalization[] = [];
+  for (const [property, prop] of Object.entries(props)) {
+    const rule = prop['x-batch-normalize'];
+    if (rule === undefined) continue;
+    if (rule !== 'remove-spaces') throw new Error(`x-batch-normalize: unknown rule ${String(rule)}`);
+    found.push({ property, rule });
+  }
+  return found.length > 0 ? found.sort((a, b) => compare(a.property, b.property)) : undefined;
 }
 
 function clientName(raw: Json, wireName: string): string {

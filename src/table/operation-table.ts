@@ -41,6 +41,14 @@ export interface BodySpec {
   readonly schema?: string;
   readonly contentType: string;
   readonly description?: string;
+  readonly normalizations?: readonly BodyNormalization[];
+}
+
+/** A rewrite the client applies to a top-level body property before sending (`x-batch-normalize`). */
+export interface BodyNormalization {
+  readonly property: string;
+  /** `remove-spaces`: delete every space (thumbprints may be written with spaces). */
+  readonly rule: 'remove-spaces';
 }
 
 export interface ResponseHeaderSpec {
