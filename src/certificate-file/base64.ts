@@ -1,0 +1,42 @@
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUES = new Map<string, number>([...ALPHABET].map((char, index) => [char, index]));
+
+/** Standard base64 (with padding) of `bytes`; no `btoa`, no Buffer, so it runs anywhere. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | c;
+    out += ALPHABET[(n >> 18) & 63];
+    out += ALPHABET[(n >> 12) & 63];
+    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
+  }
+  return out;
+}
+
+/**
+ * Decodes standard base64; ASCII whitespace is ignored (PEM bodies are wrapped), padding is
+ * optional. Returns `undefined` for any other character or an impossible length.
+ */
+export function base64ToBytes(text: string): Uint8Array | undefined {
+  const clean = text.replace(/[\t\n\f\r ]/g, '').replace(/={1,2}$/, '');
+  if (clean.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let buffer = 0;
+  let at = 0;
+  for (const char of clean) {
+    const value = VALUES.get(char);
+    if (value === undefined) return undefined;
+    buffer = (buffer << 6) | value;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}
