@@ -37,7 +37,11 @@ interface ParsedBody {
   note?: string;
 }
 
-const ID_PATTERN = /^[\w.:-]{1,128}$/;
+/**
+ * Request ids are GUIDs (hex digits and dashes, braces allowed). Anything else in an id header is
+ * dropped: a header that does not hold an id may hold anything.
+ */
+const ID_PATTERN = /^\{?[0-9A-Fa-f][0-9A-Fa-f-]{0,63}\}?$/;
 const CODE_PATTERN = /^[A-Za-z][\w.-]{0,127}$/;
 
 function header(headers: ParseBatchErrorInput['headers'], name: string): string | undefined {
