@@ -19,6 +19,11 @@ const PKCS12_RC2_40 = '1.2.840.113549.1.12.1.6';
 /** Encryption schemes forge can open (PBES2 with AES or DES; PKCS#12 3DES and 40-bit RC2). */
 export const SUPPORTED_ENCRYPTION_OIDS: readonly string[] = [PBES2, PKCS12_3DES, PKCS12_RC2_40];
 
+/** forge's name for an algorithm OID (e.g. `aes256-CBC`), or the dotted OID. */
+export function algorithmName(oid: string): string {
+  return forge.pki.oids[oid] ?? oid;
+}
+
 /** Raised when forge cannot use an algorithm; carries no data, only the algorithm's name. */
 export class UnsupportedAlgorithm extends Error {
   constructor(readonly algorithm: string) {
@@ -89,7 +94,7 @@ export function decryptWithPassword(input: {
   ciphertext: Uint8Array;
 }): Uint8Array | undefined {
   if (!SUPPORTED_ENCRYPTION_OIDS.includes(input.oid)) {
-    throw new UnsupportedAlgorithm(forge.pki.oids[input.oid] ?? input.oid);
+    throw new UnsupportedAlgorithm(algorithmName(input.oid));
   }
   const password = input.password ?? '';
   let cipher: ReturnType<typeof forge.pki.pbe.getCipher>;
@@ -99,7 +104,7 @@ export function decryptWithPassword(input: {
     cipher = forge.pki.pbe.getCipher(input.oid, parameters, secret);
   } catch {
     // forge throws for PBES2 key derivations, ciphers or PRFs it does not know.
-    throw new UnsupportedAlgorithm(forge.pki.oids[input.oid] ?? input.oid);
+    throw new UnsupportedAlgorithm(algorithmName(input.oid));
   }
   cipher.update(forge.util.createBuffer(toBinary(input.ciphertext)));
   if (!cipher.finish()) return undefined;

@@ -8,7 +8,13 @@ import {
   readElement,
   TAG,
 } from './der.js';
-import { decryptWithPassword, type MacDigest, verifyPkcs12Mac } from './forge-crypto.js';
+import {
+  algorithmName,
+  decryptWithPassword,
+  type MacDigest,
+  UnsupportedAlgorithm,
+  verifyPkcs12Mac,
+} from './forge-crypto.js';
 import { type PublicKeyBytes, publicKeyOfPrivateKeyInfo } from './public-key.js';
 import { type ParsedCertificate, parseCertificate } from './x509.js';
 
@@ -105,20 +111,36 @@ function localKeyIdOf(bytes: Uint8Array, attributes: DerElement | undefined) {
   return undefined;
 }
 
+/** For messages: the scheme's name and, for PBES2, the name of its encryption scheme. */
+function describeScheme(bytes: Uint8Array, oid: string, parameters: DerElement): string {
+  const name = algorithmName(oid);
+  const [, encryption] = readChildren(bytes, parameters) ?? [];
+  const encryptionOid = encryption && readChildren(bytes, encryption)?.[0];
+  if (encryptionOid?.tag !== TAG.OID) return name;
+  return `${name} with ${algorithmName(oidToString(contentOf(bytes, encryptionOid)))}`;
+}
+
 function decrypt(
   bytes: Uint8Array,
   algorithm: DerElement,
   ciphertext: Uint8Array,
   pw: string | null,
 ) {
-  const [oid, parameters] = children(bytes, algorithm, TAG.SEQUENCE);
+  const [oidElement, parameters] = children(bytes, algorithm, TAG.SEQUENCE);
+  const oid = oidOf(bytes, oidElement);
   if (parameters === undefined) throw malformed();
-  const plain = decryptWithPassword({
-    oid: oidOf(bytes, oid),
-    parameters: encodingOf(bytes, parameters),
-    password: pw,
-    ciphertext,
-  });
+  let plain: Uint8Array | undefined;
+  try {
+    plain = decryptWithPassword({
+      oid,
+      parameters: encodingOf(bytes, parameters),
+      password: pw,
+      ciphertext,
+    });
+  } catch (error) {
+    if (!(error instanceof UnsupportedAlgorithm)) throw error;
+    throw new Pkcs12ReadError('unsupported', describeScheme(bytes, oid, parameters));
+  }
   if (plain === undefined) throw new Pkcs12ReadError('password');
   return plain;
 }

@@ -1,4 +1,4 @@
-import { CertificateFileError } from './certificate-file-error.js';
+import { CertificateFileError, isCertificateFileError } from './certificate-file-error.js';
 import { MAX_CERTIFICATE_BASE64_LENGTH, MAX_CERTIFICATE_BYTES, MAX_INPUT_BYTES } from './limits.js';
 import { CERTIFICATE_LABELS, readPemBlocks } from './pem.js';
 import { looksLikePkcs12, Pkcs12ReadError, readPkcs12 } from './pkcs12-reader.js';
@@ -80,7 +80,15 @@ function detect(input: ReadCertificateInput): { format: CertificateFormat; der?:
 }
 
 function pfxError(source: string, error: unknown, password: string | undefined): unknown {
-  if (!(error instanceof Pkcs12ReadError)) return error;
+  if (isCertificateFileError(error)) return error;
+  if (!(error instanceof Pkcs12ReadError)) {
+    // Anything else thrown while reading (by forge or by us) means a file we cannot understand;
+    // its message is not passed on, as it could quote file contents.
+    return notACertificate(
+      source,
+      'has the shape of a PKCS#12 file but its contents cannot be read',
+    );
+  }
   if (error.reason === 'password' && password === undefined) {
     return new CertificateFileError(
       'PASSWORD_REQUIRED',

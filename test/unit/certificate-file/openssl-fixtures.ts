@@ -148,6 +148,7 @@ export function makeFixtures(): Fixtures {
     '-certpbe',
     'PBE-SHA1-RC4-128',
   ]);
+  pfx('mac-sha224.pfx', ['-inkey', 'rsa.key', '-in', 'rsa.pem', '-macalg', 'sha224']);
   pfx('camellia.pfx', ['-inkey', 'rsa.key', '-in', 'rsa.pem', '-certpbe', 'CAMELLIA-256-CBC']);
   for (const leaf of ['leaf-ec', 'leaf-rsa']) {
     pfx(

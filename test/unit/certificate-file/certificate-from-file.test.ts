@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { certificateFromFile } from '../../../src/certificate-file/node.js';
+import { expectCertificateError } from './expect-certificate-error.js';
+import { type Fixtures, makeFixtures, PASSWORD } from './openssl-fixtures.js';
+
+let fx: Fixtures;
+beforeAll(() => {
+  fx = makeFixtures();
+});
+afterAll(() => fx.cleanup());
+
+describe('certificateFromFile', () => {
+  it('reads a pfx file', async () => {
+    const parameter = await certificateFromFile(fx.path('chain.pfx'), { password: PASSWORD });
+    expect(parameter).toEqual({
+      thumbprint: fx.thumbprint('leaf-ec.pem'),
+      thumbprintAlgorithm: 'sha1',
+      data: Buffer.from(fx.bytes('chain.pfx')).toString('base64'),
+      certificateFormat: 'pfx',
+      password: PASSWORD,
+    });
+  });
+
+  it('reads a PEM .cer file given as a file URL', async () => {
+    const parameter = await certificateFromFile(pathToFileURL(fx.path('rsa.pem')));
+    expect(parameter).toEqual({
+      thumbprint: fx.thumbprint('rsa.pem'),
+      thumbprintAlgorithm: 'sha1',
+      data: Buffer.from(fx.bytes('rsa.der')).toString('base64'),
+      certificateFormat: 'cer',
+    });
+  });
+
+  it('checks expectedThumbprint', async () => {
+    const path = fx.path('ec.der');
+    await expectCertificateError(
+      certificateFromFile(path, { expectedThumbprint: fx.opensslFingerprint('rsa.pem') }),
+      'THUMBPRINT_MISMATCH',
+      `certificate file '${path}' has SHA-1 thumbprint ${fx.thumbprint('ec.pem')}, not the expected ${fx.thumbprint('rsa.pem')}`,
+    );
+  });
+
+  it('names the file in errors and never the password', async () => {
+    const path = fx.path('rsa-legacy.pfx');
+    const error = await expectCertificateError(
+      certificateFromFile(path, { password: 'guess-1234' }),
+      'WRONG_PASSWORD',
+      `the password given for certificate file '${path}' is wrong (the PKCS#12 integrity check or decryption failed)`,
+    );
+    expect(error.message).not.toContain('guess-1234');
+  });
+
+  it('UNREADABLE: a missing file, with the system error code as cause', async () => {
+    const path = fx.path('missing.pfx');
+    const error = await expectCertificateError(
+      certificateFromFile(path),
+      'UNREADABLE',
+      `certificate file '${path}' cannot be read (ENOENT)`,
+    );
+    expect((error.cause as { code?: string }).code).toBe('ENOENT');
+  });
+
+  it('UNREADABLE: a directory', async () => {
+    const path = fx.path('a-directory');
+    mkdirSync(path);
+    await expectCertificateError(
+      certificateFromFile(path),
+      'UNREADABLE',
+      `certificate file '${path}' cannot be read: it is not a file`,
+    );
+  });
+
+  it('TOO_LARGE: a file over 1 MiB is refused before it is read', async () => {
+    const path = fx.path('huge.bin');
+    writeFileSync(path, new Uint8Array(1024 * 1024 + 5));
+    await expectCertificateError(
+      certificateFromFile(path),
+      'TOO_LARGE',
+      `certificate file '${path}' is ${1024 * 1024 + 5} bytes, far over the service limit of 10240 bytes`,
+    );
+  });
+
+  it('NOT_A_CERTIFICATE: an empty file', async () => {
+    const path = fx.path('empty.bin');
+    await expectCertificateError(
+      certificateFromFile(path),
+      'NOT_A_CERTIFICATE',
+      `certificate file '${path}' is empty`,
+    );
+  });
+});

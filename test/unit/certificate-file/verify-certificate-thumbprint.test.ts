@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { verifyCertificateThumbprint } from '../../../src/certificate-file/index.js';
+import { expectCertificateError } from './expect-certificate-error.js';
+import { type Fixtures, makeFixtures, PASSWORD } from './openssl-fixtures.js';
+
+let fx: Fixtures;
+beforeAll(() => {
+  fx = makeFixtures();
+});
+afterAll(() => fx.cleanup());
+
+const data = (name: string) => Buffer.from(fx.bytes(name)).toString('base64');
+
+describe('verifyCertificateThumbprint accepts', () => {
+  it('a cer whose thumbprint matches, in any accepted spelling', async () => {
+    const fingerprint = fx.opensslFingerprint('ec.pem');
+    for (const thumbprint of [
+      fingerprint,
+      fingerprint.replaceAll(':', ' '),
+      fx.thumbprint('ec.pem'),
+    ]) {
+      await expect(
+        verifyCertificateThumbprint({ thumbprint, data: data('ec.der'), certificateFormat: 'cer' }),
+      ).resolves.toBeUndefined();
+    }
+  });
+
+  it('a pfx with its password, checking the key certificate of a chain', async () => {
+    await expect(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('leaf-rsa.pem'),
+        thumbprintAlgorithm: 'SHA1',
+        data: data('chain-legacy.pfx'),
+        certificateFormat: 'pfx',
+        password: PASSWORD,
+      }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('a pfx made with an empty password, without a password', async () => {
+    await expect(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: data('rsa-empty.pfx'),
+      }),
+    ).resolves.toBeUndefined();
+  });
+});
+
+describe('verifyCertificateThumbprint refuses', () => {
+  it('THUMBPRINT_MISMATCH for a cer', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: data('ec.der') }),
+      'THUMBPRINT_MISMATCH',
+      `certificate data has SHA-1 thumbprint ${fx.thumbprint('ec.pem')}, not the expected ${fx.thumbprint('rsa.pem')}`,
+    );
+  });
+
+  it('THUMBPRINT_MISMATCH for a pfx whose CA certificate thumbprint was given', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.opensslFingerprint('ca.pem'),
+        data: data('chain.pfx'),
+        password: PASSWORD,
+      }),
+      'THUMBPRINT_MISMATCH',
+      `certificate data has SHA-1 thumbprint ${fx.thumbprint('leaf-ec.pem')}, not the expected ${fx.thumbprint('ca.pem')}`,
+    );
+  });
+
+  it('PASSWORD_REQUIRED for a password-protected pfx without its password', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: data('rsa-modern.pfx'),
+      }),
+      'PASSWORD_REQUIRED',
+      'certificate data is protected by a password, which is needed to read its certificate and thumbprint; pass the password',
+    );
+  });
+
+  it('WRONG_PASSWORD for a pfx with a wrong password', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: data('rsa-modern.pfx'),
+        password: 'not-it',
+      }),
+      'WRONG_PASSWORD',
+      'the password given for certificate data is wrong (the PKCS#12 integrity check or decryption failed)',
+    );
+  });
+
+  it('PASSWORD_NOT_ALLOWED for a cer with a password', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: data('rsa.der'),
+        password: 'x',
+      }),
+      'PASSWORD_NOT_ALLOWED',
+      "certificate data is a 'cer' certificate, which carries no password; omit the password",
+    );
+  });
+
+  it('FORMAT_MISMATCH when certificateFormat contradicts the data', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: data('rsa.der'),
+        certificateFormat: 'pfx',
+      }),
+      'FORMAT_MISMATCH',
+      "certificate data is a 'cer' certificate, but format 'pfx' was asked for",
+    );
+  });
+
+  it('NOT_A_CERTIFICATE when cer data is base64 of PEM text rather than of DER', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: data('rsa.pem') }),
+      'NOT_A_CERTIFICATE',
+      "certificate data is PEM text; 'cer' data must be the base64 of the DER certificate",
+    );
+  });
+
+  it('NOT_A_CERTIFICATE when data is not base64', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: 'not*base64!' }),
+      'NOT_A_CERTIFICATE',
+      'certificate data is not valid base64',
+    );
+  });
+
+  it('UNREADABLE when data is not a string', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: 42 as unknown as string,
+      }),
+      'UNREADABLE',
+      'certificate data must be a base64 string',
+    );
+  });
+
+  it('TOO_LARGE when data has more than 13656 base64 characters, and accepts 13656', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: 'A'.repeat(13657),
+      }),
+      'TOO_LARGE',
+      'certificate data is 13657 base64 characters; the service accepts at most 13656 (10240 bytes)',
+    );
+    // 13656 characters pass the size rule and fail later, on content.
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        data: 'A'.repeat(13656),
+      }),
+      'NOT_A_CERTIFICATE',
+      'certificate data is neither an X.509 certificate (DER or PEM) nor a PKCS#12 (PFX) file',
+    );
+  });
+
+  it.each(['12345', 'g'.repeat(40)])('INVALID_THUMBPRINT for thumbprint %p', async (thumbprint) => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({ thumbprint, data: data('rsa.der') }),
+      'INVALID_THUMBPRINT',
+      'a SHA-1 thumbprint must be 40 hex digits (spaces and colons are ignored)',
+    );
+  });
+
+  it('INVALID_THUMBPRINT for an algorithm other than sha1', async () => {
+    await expectCertificateError(
+      verifyCertificateThumbprint({
+        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprintAlgorithm: 'sha256',
+        data: data('rsa.der'),
+      }),
+      'INVALID_THUMBPRINT',
+      "thumbprintAlgorithm must be 'sha1', not 'sha256'",
+    );
+  });
+});
