@@ -1,35 +1,21 @@
-// The only file that touches node-forge. It imports forge's per-algorithm files rather than its
-// index, so bundles get PKCS#12 key derivation, HMAC, 3DES, RC2 and AES but not TLS, SSH, RSA
-// key generation and the rest.
+// The only file that touches node-forge. It imports forge's per-algorithm files, not its index,
+// so bundles get SHA-1/2, HMAC, PBKDF2, AES, 3DES and RC2 but not forge's ASN.1, RSA, big
+// integers, TLS and the rest. Everything here is synchronous and works on byte arrays.
 import forge from 'node-forge/lib/forge.js';
-import 'node-forge/lib/asn1.js';
+import 'node-forge/lib/aes.js';
+import 'node-forge/lib/des.js';
 import 'node-forge/lib/hmac.js';
-import 'node-forge/lib/pbe.js';
+import 'node-forge/lib/pbkdf2.js';
+import 'node-forge/lib/rc2.js';
 import 'node-forge/lib/sha1.js';
 import 'node-forge/lib/sha256.js';
 import 'node-forge/lib/sha512.js';
 
-/** Digests a PKCS#12 MAC may use. */
-export type MacDigest = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+/** Digests used by PKCS#12 MACs, the PKCS#12 key derivation and PBKDF2 PRFs. */
+export type Digest = 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
-const PBES2 = '1.2.840.113549.1.5.13';
-const PKCS12_3DES = '1.2.840.113549.1.12.1.3';
-const PKCS12_RC2_40 = '1.2.840.113549.1.12.1.6';
-
-/** Encryption schemes forge can open (PBES2 with AES or DES; PKCS#12 3DES and 40-bit RC2). */
-export const SUPPORTED_ENCRYPTION_OIDS: readonly string[] = [PBES2, PKCS12_3DES, PKCS12_RC2_40];
-
-/** forge's name for an algorithm OID (e.g. `aes256-CBC`), or the dotted OID. */
-export function algorithmName(oid: string): string {
-  return forge.pki.oids[oid] ?? oid;
-}
-
-/** Raised when forge cannot use an algorithm; carries no data, only the algorithm's name. */
-export class UnsupportedAlgorithm extends Error {
-  constructor(readonly algorithm: string) {
-    super(`unsupported algorithm ${algorithm}`);
-  }
-}
+/** CBC block ciphers used by PKCS#12 files. */
+export type CbcCipher = 'aes' | '3des' | 'rc2-40' | 'rc2-128';
 
 function toBinary(bytes: Uint8Array): string {
   let out = '';
@@ -45,68 +31,108 @@ function fromBinary(text: string): Uint8Array {
   return out;
 }
 
-function digestFactory(digest: MacDigest) {
+function digestOf(digest: Digest) {
   const factory = forge.md[digest];
-  if (factory === undefined) throw new UnsupportedAlgorithm(digest);
-  return factory;
+  if (factory === undefined) throw new Error(`digest ${digest} is not loaded`);
+  return factory.create();
+}
+
+function repeatTo(source: Uint8Array, multiple: number): Uint8Array {
+  const out = new Uint8Array(multiple * Math.ceil(source.length / multiple));
+  for (let i = 0; i < out.length; i++) out[i] = source[i % source.length] as number;
+  return out;
 }
 
 /**
- * Verifies a PKCS#12 MAC (RFC 7292 appendix B key derivation, then HMAC). `password` null means
- * "no password" (no bytes), the empty string means an empty BMPString (two zero bytes); encoders
- * differ on which they use for an empty password.
+ * The PKCS#12 key derivation (RFC 7292 appendix B.2). `password` null means no password bytes at
+ * all; a string becomes its UTF-16 code units, big-endian, plus a two-byte terminator (the empty
+ * string: just the terminator). Encoders differ on which of the two an empty password means.
  */
-export function verifyPkcs12Mac(input: {
-  digest: MacDigest;
+export function pkcs12Kdf(input: {
   password: string | null;
   salt: Uint8Array;
+  id: 1 | 2 | 3;
   iterations: number;
-  data: Uint8Array;
-  expected: Uint8Array;
-}): boolean {
-  const factory = digestFactory(input.digest);
-  const md = factory.create();
-  const salt = forge.util.createBuffer(toBinary(input.salt));
-  const key = forge.pki.pbe.generatePkcs12Key(
-    input.password,
-    salt,
-    3,
-    input.iterations,
-    md.digestLength,
-    md,
-  );
-  const hmac = forge.hmac.create();
-  hmac.start(factory.create(), key);
-  hmac.update(toBinary(input.data));
-  return hmac.getMac().getBytes() === toBinary(input.expected);
+  length: number;
+  digest: Digest;
+}): Uint8Array {
+  const md = digestOf(input.digest);
+  const u = md.digestLength;
+  const v = md.blockLength;
+  const password = new Uint8Array(input.password === null ? 0 : 2 * input.password.length + 2);
+  for (let i = 0; i < (input.password?.length ?? 0); i++) {
+    const unit = (input.password as string).charCodeAt(i);
+    password[2 * i] = unit >> 8;
+    password[2 * i + 1] = unit & 0xff;
+  }
+  const salted = new Uint8Array([...repeatTo(input.salt, v), ...repeatTo(password, v)]);
+  const diversifier = toBinary(new Uint8Array(v).fill(input.id));
+  const out = new Uint8Array(u * Math.ceil(input.length / u));
+  for (let block = 0; block * u < input.length; block++) {
+    let a = md
+      .start()
+      .update(diversifier + toBinary(salted))
+      .digest()
+      .getBytes();
+    for (let i = 1; i < input.iterations; i++) a = md.start().update(a).digest().getBytes();
+    const aBytes = fromBinary(a);
+    out.set(aBytes, block * u);
+    // I_j = (I_j + B + 1) mod 2^(8v) for every v-byte block of I, B being A repeated to v bytes.
+    const b = repeatTo(aBytes, v);
+    for (let j = 0; j < salted.length; j += v) {
+      let carry = 1;
+      for (let k = v - 1; k >= 0; k--) {
+        const sum = (salted[j + k] as number) + (b[k] as number) + carry;
+        salted[j + k] = sum & 0xff;
+        carry = sum >> 8;
+      }
+    }
+  }
+  return out.subarray(0, input.length);
 }
 
-/**
- * Decrypts password-based-encrypted content. `algorithm` is the DER AlgorithmIdentifier's
- * parameters, `oid` its algorithm. PBES2 derives its key from the UTF-8 bytes of the password,
- * the PKCS#12 schemes from its UTF-16 code units (forge's own convention for string passwords),
- * as OpenSSL does. Returns `undefined` when the padding is wrong, i.e. the password is wrong.
- */
-export function decryptWithPassword(input: {
-  oid: string;
-  parameters: Uint8Array;
-  password: string | null;
-  ciphertext: Uint8Array;
-}): Uint8Array | undefined {
-  if (!SUPPORTED_ENCRYPTION_OIDS.includes(input.oid)) {
-    throw new UnsupportedAlgorithm(algorithmName(input.oid));
-  }
-  const password = input.password ?? '';
-  let cipher: ReturnType<typeof forge.pki.pbe.getCipher>;
-  try {
-    const parameters = forge.asn1.fromDer(toBinary(input.parameters), { strict: false });
-    const secret = input.oid === PBES2 ? forge.util.encodeUtf8(password) : password;
-    cipher = forge.pki.pbe.getCipher(input.oid, parameters, secret);
-  } catch {
-    // forge throws for PBES2 key derivations, ciphers or PRFs it does not know.
-    throw new UnsupportedAlgorithm(algorithmName(input.oid));
-  }
-  cipher.update(forge.util.createBuffer(toBinary(input.ciphertext)));
-  if (!cipher.finish()) return undefined;
-  return fromBinary(cipher.output.getBytes());
+/** HMAC of `data` under `key` with `digest`. */
+export function hmac(digest: Digest, key: Uint8Array, data: Uint8Array): Uint8Array {
+  const mac = forge.hmac.create();
+  mac.start(digestOf(digest), toBinary(key));
+  mac.update(toBinary(data));
+  return fromBinary(mac.getMac().getBytes());
+}
+
+/** PBKDF2 (RFC 8018) over the UTF-8 bytes of `password`, as OpenSSL does inside PKCS#12. */
+export function pbkdf2(input: {
+  password: string;
+  salt: Uint8Array;
+  iterations: number;
+  length: number;
+  digest: Digest;
+}): Uint8Array {
+  const key = forge.pkcs5.pbkdf2(
+    forge.util.encodeUtf8(input.password),
+    toBinary(input.salt),
+    input.iterations,
+    input.length,
+    digestOf(input.digest),
+  );
+  return fromBinary(key);
+}
+
+/** CBC decryption with PKCS#7 padding; `undefined` when the padding is wrong (wrong key). */
+export function decryptCbc(
+  cipher: CbcCipher,
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+): Uint8Array | undefined {
+  const keyBuffer = forge.util.createBuffer(toBinary(key));
+  const decipher =
+    cipher === 'aes'
+      ? forge.aes.createDecryptionCipher(keyBuffer, 'CBC')
+      : cipher === '3des'
+        ? forge.des.createDecryptionCipher(keyBuffer, 'CBC')
+        : forge.rc2.createDecryptionCipher(keyBuffer, cipher === 'rc2-40' ? 40 : 128);
+  decipher.start(forge.util.createBuffer(toBinary(iv)), null);
+  decipher.update(forge.util.createBuffer(toBinary(data)));
+  if (!decipher.finish()) return undefined;
+  return fromBinary(decipher.output.getBytes());
 }

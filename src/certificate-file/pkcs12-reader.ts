@@ -1,4 +1,5 @@
 import {
+  bytesEqual,
   contentOf,
   type DerElement,
   encodingOf,
@@ -8,13 +9,12 @@ import {
   readElement,
   TAG,
 } from './der.js';
+import { type Digest, hmac, pkcs12Kdf } from './forge-crypto.js';
 import {
-  algorithmName,
   decryptWithPassword,
-  type MacDigest,
+  MalformedParameters,
   UnsupportedAlgorithm,
-  verifyPkcs12Mac,
-} from './forge-crypto.js';
+} from './password-based-encryption.js';
 import { type PublicKeyBytes, publicKeyOfPrivateKeyInfo } from './public-key.js';
 import { type ParsedCertificate, parseCertificate } from './x509.js';
 
@@ -56,7 +56,7 @@ const OID = {
   localKeyId: '1.2.840.113549.1.9.21',
 } as const;
 
-const MAC_DIGESTS: Record<string, MacDigest> = {
+const MAC_DIGESTS: Record<string, Digest> = {
   '1.3.14.3.2.26': 'sha1',
   '2.16.840.1.101.3.4.2.1': 'sha256',
   '2.16.840.1.101.3.4.2.2': 'sha384',
@@ -111,15 +111,6 @@ function localKeyIdOf(bytes: Uint8Array, attributes: DerElement | undefined) {
   return undefined;
 }
 
-/** For messages: the scheme's name and, for PBES2, the name of its encryption scheme. */
-function describeScheme(bytes: Uint8Array, oid: string, parameters: DerElement): string {
-  const name = algorithmName(oid);
-  const [, encryption] = readChildren(bytes, parameters) ?? [];
-  const encryptionOid = encryption && readChildren(bytes, encryption)?.[0];
-  if (encryptionOid?.tag !== TAG.OID) return name;
-  return `${name} with ${algorithmName(oidToString(contentOf(bytes, encryptionOid)))}`;
-}
-
 function decrypt(
   bytes: Uint8Array,
   algorithm: DerElement,
@@ -131,15 +122,12 @@ function decrypt(
   if (parameters === undefined) throw malformed();
   let plain: Uint8Array | undefined;
   try {
-    plain = decryptWithPassword({
-      oid,
-      parameters: encodingOf(bytes, parameters),
-      password: pw,
-      ciphertext,
-    });
+    plain = decryptWithPassword(oid, encodingOf(bytes, parameters), pw, ciphertext);
   } catch (error) {
-    if (!(error instanceof UnsupportedAlgorithm)) throw error;
-    throw new Pkcs12ReadError('unsupported', describeScheme(bytes, oid, parameters));
+    if (error instanceof UnsupportedAlgorithm) {
+      throw new Pkcs12ReadError('unsupported', error.algorithm);
+    }
+    throw error instanceof MalformedParameters ? malformed() : error;
   }
   if (plain === undefined) throw new Pkcs12ReadError('password');
   return plain;
@@ -222,11 +210,19 @@ function macPassword(
   if (iterations !== undefined) {
     count = contentOf(bytes, iterations).reduce((sum, byte) => sum * 256 + byte, 0);
   }
-  const input = { digest: digestName, salt: octets(bytes, salt), iterations: count };
+  const macSalt = octets(bytes, salt);
   const expected = octets(bytes, digest);
-  return tries.find((password) =>
-    verifyPkcs12Mac({ ...input, password, data: authSafe, expected }),
-  );
+  return tries.find((password) => {
+    const key = pkcs12Kdf({
+      password,
+      salt: macSalt,
+      id: 3,
+      iterations: count,
+      length: expected.length,
+      digest: digestName,
+    });
+    return bytesEqual(hmac(digestName, key, authSafe), expected);
+  });
 }
 
 /**

@@ -148,6 +148,17 @@ export function makeFixtures(): Fixtures {
     '-certpbe',
     'PBE-SHA1-RC4-128',
   ]);
+  pfx('rc2-128.pfx', [
+    '-legacy',
+    '-inkey',
+    'ec.key',
+    '-in',
+    'ec.pem',
+    '-certpbe',
+    'PBE-SHA1-RC2-128',
+    '-macalg',
+    'sha512',
+  ]);
   pfx('mac-sha224.pfx', ['-inkey', 'rsa.key', '-in', 'rsa.pem', '-macalg', 'sha224']);
   pfx('camellia.pfx', ['-inkey', 'rsa.key', '-in', 'rsa.pem', '-certpbe', 'CAMELLIA-256-CBC']);
   for (const leaf of ['leaf-ec', 'leaf-rsa']) {
