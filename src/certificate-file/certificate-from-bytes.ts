@@ -4,10 +4,17 @@ import { readCertificate } from './read-certificate.js';
 import { assertThumbprint, sha1Thumbprint } from './thumbprint.js';
 import type { CertificateAddParameter, CertificateFromBytesOptions } from './types.js';
 
-/** The bytes of a Uint8Array (including a Node Buffer) or ArrayBuffer, without copying. */
+/**
+ * The bytes of a Uint8Array (including a Node Buffer), another typed-array view or an ArrayBuffer,
+ * without copying. Tag checks instead of `instanceof`, so buffers from other realms pass.
+ */
 export function asBytes(input: unknown, source: string): Uint8Array {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) {
+    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  if (Object.prototype.toString.call(input) === '[object ArrayBuffer]') {
+    return new Uint8Array(input as ArrayBuffer);
+  }
   throw new CertificateFileError(
     'UNREADABLE',
     `${source} must be a Uint8Array or an ArrayBuffer, not ${input === null ? 'null' : typeof input}`,
