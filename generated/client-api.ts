@@ -42,6 +42,11 @@ export interface CertificateAddHeaders {
   lastModified?: Date;
   clientRequestId?: string;
   requestId?: string;
+  /**
+   * `true` when an earlier attempt was lost in transit, the retry answered 409, and reading the
+   * resource back (`Certificate_Get`) showed the one sent: the add had succeeded.
+   */
+  recoveredFromConflict?: boolean;
 }
 
 /** Options of `certificate.cancelDeletion` (Certificate_CancelDeletion), under their client names. */

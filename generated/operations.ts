@@ -16,6 +16,9 @@ export const operations = {
       "required": true,
       "schema": "CertificateAddParameter"
     },
+    "conflictCheck": {
+      "operationId": "Certificate_Get"
+    },
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_ADD",

@@ -74,6 +74,15 @@ function operationTypes(op: OperationSpec): string {
     (p) => `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${tsType(p)};`,
   );
   const headers = op.responseHeaders.map((h) => `  ${h.clientName}?: ${headerType(h)};`);
+  if (op.conflictCheck) {
+    headers.push(
+      '  /**',
+      '   * `true` when an earlier attempt was lost in transit, the retry answered 409, and reading the',
+      `   * resource back (\`${op.conflictCheck.operationId}\`) showed the one sent: the add had succeeded.`,
+      '   */',
+      '  recoveredFromConflict?: boolean;',
+    );
+  }
   return [
     `/** Options of \`${op.group}.${op.method}\` (${op.operationId}), under their client names. */`,
     `export interface ${name}Options {\n${options.join('\n')}\n}`,

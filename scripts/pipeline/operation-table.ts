@@ -24,7 +24,34 @@ export function buildOperationTable(model: SpecModel): Record<string, OperationS
     seen.set(key, op.operationId);
     table[op.operationId] = entry;
   }
+  for (const op of model.operations()) {
+    const check = conflictCheckOf(model, op, table);
+    if (check) table[op.operationId] = { ...table[op.operationId]!, conflictCheck: check };
+  }
   return table;
+}
+
+/** See OperationSpec.conflictCheck: a `get` of the same group addressable from the body. */
+function conflictCheckOf(
+  model: SpecModel,
+  op: SpecOperation,
+  table: Record<string, OperationSpec>,
+): { operationId: string } | undefined {
+  const entry = table[op.operationId]!;
+  const body = op.parameters.find((p) => p.in === 'body');
+  if (entry.httpMethod !== 'POST' || !body || entry.responseBody !== 'none') return undefined;
+  const bodyProps = new Set(Object.keys(derefSchema(model, body.schema).properties ?? {}));
+  const getter = Object.values(table).find(
+    (candidate) =>
+      candidate.group === entry.group &&
+      candidate.method === 'get' &&
+      candidate.responseBody === 'json' &&
+      candidate.parameters
+        .filter((p) => p.location === 'path')
+        .every((p) => bodyProps.has(p.clientName)) &&
+      candidate.parameters.some((p) => p.location === 'path'),
+  );
+  return getter ? { operationId: getter.operationId } : undefined;
 }
 
 function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {

@@ -87,6 +87,12 @@ export interface OperationSpec {
   readonly pageable?: { readonly nextLinkName: string | null; readonly itemName: string };
   /** HEAD operations answer a boolean: 2xx → true, 404 → false. */
   readonly isExistenceCheck: boolean;
+  /**
+   * For a create (POST with a body, no response body): the operation that reads the created
+   * resource back, when all its path parameters are body properties of the same name. The client
+   * uses it to tell a lost-but-successful earlier attempt from a real `409 ...Exists` conflict.
+   */
+  readonly conflictCheck?: { readonly operationId: string };
   /** Body paths (`certificate.password`) whose values are secrets and are never printed. */
   readonly secrets: readonly string[];
   /** Ids of the compiled validators in `generated/validators.js`. */

@@ -1,0 +1,64 @@
+/**
+ * The client users import. Its groups and methods come from the generated operation table
+ * (`client.certificate.add`, ...); its types from the generated client surface.
+ */
+import type { OperationGroups } from '../../generated/client-api.js';
+import { operations } from '../../generated/operations.js';
+import * as validators from '../../generated/validators.js';
+import type { BatchCredential } from './authorize.js';
+import type { BatchClientOptions, OperationCallOptions } from './client-options.js';
+import { createClientRuntime, type GeneratedModule } from './create-client-runtime.js';
+import { createOperationGroups } from './create-operation-groups.js';
+
+const certificatesModule: GeneratedModule = { operations, validators };
+
+/** The generated operation groups, typed; created from the operation table in the constructor. */
+export interface BatchClient extends OperationGroups<OperationCallOptions> {}
+
+/**
+ * A client for the Azure Batch REST API (API version `2024-07-01.20.0`).
+ *
+ * @example
+ * ```ts
+ * const client = new BatchClient(
+ *   'https://myaccount.westus.batch.azure.com',
+ *   new BatchSharedKeyCredential('myaccount', process.env.BATCH_ACCOUNT_KEY!),
+ * );
+ * for await (const certificate of client.certificate.list()) console.log(certificate.thumbprint);
+ * ```
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
+export class BatchClient {
+  /**
+   * @param accountUrl - the account's URL, e.g. `https://myaccount.westus.batch.azure.com`
+   *   (`https:` only, unless `allowInsecureConnection`; no query or fragment)
+   * @param credential - a {@link BatchSharedKeyCredential}, or any `TokenCredential` such as
+   *   `DefaultAzureCredential` from `@azure/identity`
+   * @param options - see {@link BatchClientOptions}
+   */
+  constructor(accountUrl: string, credential: BatchCredential, options: BatchClientOptions = {}) {
+    const runtime = createClientRuntime(accountUrl, credential, options, certificatesModule);
+    Object.assign(this, createOperationGroups(runtime));
+  }
+}
+
+/**
+ * Builds a client over any generated module (its operation table and validators), typed by the
+ * module's `OperationGroups`. The shipped {@link BatchClient} is this over the certificates spec.
+ *
+ * @example
+ * ```ts
+ * import * as generated from './my-generated/index.js';
+ * import type { OperationGroups } from './my-generated/client-api.js';
+ * const client = createBatchClient<OperationGroups<OperationCallOptions>>(generated, url, credential);
+ * ```
+ */
+export function createBatchClient<Groups>(
+  generated: GeneratedModule,
+  accountUrl: string,
+  credential: BatchCredential,
+  options: BatchClientOptions = {},
+): Groups {
+  const runtime = createClientRuntime(accountUrl, credential, options, generated);
+  return createOperationGroups(runtime) as Groups;
+}

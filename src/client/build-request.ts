@@ -1,0 +1,104 @@
+/**
+ * Builds the wire request of one call from the operation table entry. Pure: no clock, no
+ * randomness, no I/O (the `client-request-id` is chosen by the caller, once per call).
+ */
+import { BatchValidationError } from '../errors/batch-validation-error.js';
+import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
+import type { CallArguments } from './call-arguments.js';
+import type { WireRequest } from './wire-request.js';
+
+export interface BuildContext {
+  /** Account URL without a trailing slash. */
+  readonly baseUrl: string;
+  /** The call's `client-request-id` (used when the caller did not give one). */
+  readonly clientRequestId: string;
+  readonly userAgent: string;
+}
+
+const encoder = new TextEncoder();
+/** CR, LF and NUL would let a value split or truncate headers. */
+const UNSAFE_HEADER_VALUE = /[\r\n\0]/;
+
+export function buildRequest(
+  operation: OperationSpec,
+  args: CallArguments,
+  context: BuildContext,
+): WireRequest {
+  let path = operation.path;
+  const query: [string, string][] = [['api-version', operation.apiVersion]];
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': context.userAgent,
+  };
+  for (const p of operation.parameters) {
+    if (p.location === 'path') {
+      path = path.replace(`{${p.wireName}}`, encodePathValue(p, args.path[p.clientName]));
+      continue;
+    }
+    let value = args.options[p.clientName];
+    if (value === undefined && p.isClientRequestId) value = context.clientRequestId;
+    if (value === undefined || value === null) continue;
+    const text = serialize(p, value);
+    if (p.location === 'query') query.push([p.wireName, text]);
+    else if (p.location === 'header') {
+      if (UNSAFE_HEADER_VALUE.test(text)) {
+        throw new BatchValidationError([
+          {
+            path: `options.${p.clientName}`,
+            rule: 'headerValue',
+            message: 'must not contain CR, LF or NUL characters',
+          },
+        ]);
+      }
+      headers[p.wireName.toLowerCase()] = text;
+    }
+  }
+  let body: Uint8Array | undefined;
+  if (operation.body && args.body !== undefined) {
+    headers['content-type'] = operation.body.contentType;
+    body = encoder.encode(JSON.stringify(normalizeBody(operation, args.body)));
+  }
+  const search = query.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&');
+  return {
+    method: operation.httpMethod,
+    url: `${context.baseUrl}${path}?${search}`,
+    headers,
+    body,
+  };
+}
+
+/** Applies the table's body normalisations to a shallow copy (the caller's object is untouched). */
+function normalizeBody(operation: OperationSpec, body: unknown): unknown {
+  const rules = operation.body?.normalizations;
+  if (!rules || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const { property, rule } of rules) {
+    const value = copy[property];
+    if (rule === 'remove-spaces' && typeof value === 'string')
+      copy[property] = value.replace(/ /g, '');
+  }
+  return copy;
+}
+
+function serialize(p: ParameterSpec, value: unknown): string {
+  if (value instanceof Date) {
+    return p.format === 'date-time-rfc1123' ? value.toUTCString() : value.toISOString();
+  }
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return String(value);
+}
+
+/**
+ * Path values are percent-encoded; with `x-ms-skip-url-encoding` (file paths) each `/`-separated
+ * segment is encoded and the slashes are kept, so `dir/a b.txt` becomes `dir/a%20b.txt`.
+ */
+function encodePathValue(p: ParameterSpec, value: unknown): string {
+  const text = serialize(p, value ?? '');
+  if (p.skipUrlEncoding) return text.split('/').map(encodeURIComponent).join('/');
+  return encodeURIComponent(text);
+}
+
+/** Like `encodeURIComponent`, but keeps `$` (OData names such as `$filter` read better). */
+function encodeQuery(text: string): string {
+  return encodeURIComponent(text).replace(/%24/g, '$');
+}

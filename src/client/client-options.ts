@@ -1,0 +1,74 @@
+/**
+ * Options of {@link BatchClient} and of each call, with every default in one place.
+ */
+import type { RetryOptions } from '../retry/retry-options.js';
+import type { Sleep } from '../retry/sleep.js';
+
+/**
+ * What to do when a deprecated operation is called:
+ * - `'once'` (default): one `DeprecationWarning` per operation per process;
+ * - `'always'`: a warning on every call;
+ * - `'off'`: no warning;
+ * - `'error'`: reject the call before anything is sent.
+ */
+export type DeprecationWarningMode = 'once' | 'always' | 'off' | 'error';
+
+/** Options of a {@link BatchClient}. Every member is optional; defaults are listed with each. */
+export interface BatchClientOptions {
+  /** The `fetch` to send requests with. Default: `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Deprecation warnings for deprecated operations. Default: `'once'`. */
+  deprecationWarnings?: DeprecationWarningMode;
+  /**
+   * Validate bodies and parameters against the spec before sending (no request goes out when
+   * they are invalid). Default: `true`. Turn off only when the service accepts something the
+   * spec does not describe.
+   */
+  validation?: boolean;
+  /** Prepended to the `User-Agent` header, e.g. `my-app/1.2`. Default: none. */
+  userAgentPrefix?: string;
+  /** Retry policy; see the README's Reliability section. Default: 3 retries from 800 ms, cap 60 s. */
+  retry?: RetryOptions;
+  /** Time allowed for one attempt (request sent to response headers), in ms. Default: 60 000. */
+  timeoutInMs?: number;
+  /** Allow `http://` account URLs (local emulators only). Default: `false`. */
+  allowInsecureConnection?: boolean;
+  /**
+   * When an add may have reached the service but its answer was lost, and the retry answers
+   * `409 CertificateExists`, fetch the resource and resolve as success when it is the one sent
+   * (the result is then flagged `recoveredFromConflict: true`). Default: `true`.
+   */
+  reconcileLostAdds?: boolean;
+  /** Clock in ms since the epoch (stamps `ocp-date`, token expiry). Default: `Date.now`. */
+  now?: () => number;
+  /** Random number in [0, 1) for backoff jitter. Default: `Math.random`. */
+  random?: () => number;
+  /** Source of `client-request-id` values. Default: `crypto.randomUUID`. */
+  randomUUID?: () => string;
+  /** Waits between attempts; must reject when the signal aborts. Default: a timer-based sleep. */
+  sleep?: Sleep;
+  /**
+   * Receives deprecation warnings instead of `process.emitWarning` (or `console.warn` outside
+   * Node). Default: the platform's warning channel.
+   */
+  onWarning?: (message: string, code: string) => void;
+}
+
+/** Options every operation method accepts besides the operation's own parameters. */
+export interface OperationCallOptions {
+  /** Cancels the call, including a wait between retries. */
+  abortSignal?: AbortSignal;
+  /** Overrides the client's retry policy for this call. */
+  retry?: RetryOptions;
+  /** Overrides the client's per-attempt timeout for this call, in ms. */
+  timeoutInMs?: number;
+}
+
+/** Defaults of {@link BatchClientOptions}, in one place. */
+export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
+  deprecationWarnings: 'once' as DeprecationWarningMode,
+  validation: true,
+  timeoutInMs: 60_000,
+  allowInsecureConnection: false,
+  reconcileLostAdds: true,
+});

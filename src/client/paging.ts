@@ -1,0 +1,35 @@
+/**
+ * Lazy paging for `x-ms-pageable` operations: no request is sent until iteration starts, and
+ * each next page is fetched only when the previous one is used up.
+ */
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextLink?: string;
+}
+
+export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
+  /** Iterates whole pages instead of items. */
+  byPage(): AsyncIterable<T[]>;
+}
+
+/** `fetchPage(undefined)` fetches the first page; `fetchPage(link)` the one a link names. */
+export function createPagedIterable<T>(
+  fetchPage: (nextLink: string | undefined) => Promise<Page<T>>,
+): PagedAsyncIterable<T> {
+  async function* pages(): AsyncGenerator<T[]> {
+    let link: string | undefined;
+    do {
+      const page = await fetchPage(link);
+      link = page.nextLink;
+      yield page.items;
+    } while (link);
+  }
+  async function* items(): AsyncGenerator<T> {
+    for await (const page of pages()) yield* page;
+  }
+  return {
+    [Symbol.asyncIterator]: () => items(),
+    byPage: () => pages(),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads a successful response into what the method returns: typed response headers (dates as
+ * `Date`, numbers, booleans) and the JSON body. Pure.
+ */
+import type { ResponseHeaderSpec } from '../table/operation-table.js';
+
+const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
+
+/** The operation's declared response headers under their client names; absent ones are omitted. */
+export function readHeaders(
+  specs: readonly ResponseHeaderSpec[],
+  headers: Headers,
+): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const raw = headers.get(spec.wireName);
+    if (raw === null) continue;
+    const value = convert(spec, raw);
+    if (value !== undefined) result[spec.clientName] = value;
+  }
+  return result;
+}
+
+function convert(spec: ResponseHeaderSpec, raw: string): unknown {
+  if (spec.format && DATE_FORMATS.has(spec.format)) {
+    const date = new Date(raw);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  }
+  if (spec.type === 'integer' || spec.type === 'number') {
+    const n = Number(raw);
+    return raw.trim() === '' || Number.isNaN(n) ? undefined : n;
+  }
+  if (spec.type === 'boolean') {
+    const lower = raw.trim().toLowerCase();
+    return lower === 'true' ? true : lower === 'false' ? false : undefined;
+  }
+  return raw;
+}
+
+/** Parses a JSON success body; an empty body is `undefined`. */
+export function readJsonBody(text: string, operation: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SyntaxError(`${operation}: the service answered with a body that is not valid JSON`);
+  }
+}

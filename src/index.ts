@@ -1,0 +1,46 @@
+/**
+ * batch-rest-client: a TypeScript client for the Azure Batch REST API, generated from the Batch
+ * OpenAPI spec. Certificates (API 2024-07-01.20.0) are retired by the service: every certificate
+ * method warns, and the service's `CertificateRetired` answer becomes an actionable error.
+ *
+ * @packageDocumentation
+ */
+
+export type * from '../generated/client-api.js';
+export type * from '../generated/hey-api/types.gen.js';
+export { operations } from '../generated/operations.js';
+export { BatchSharedKeyCredential } from './auth/batch-shared-key-credential.js';
+export { BATCH_TOKEN_SCOPE } from './auth/batch-token-provider.js';
+export type { AccessToken, GetTokenOptions, TokenCredential } from './auth/token-credential.js';
+export type { BatchCredential } from './client/authorize.js';
+export { BatchClient, createBatchClient } from './client/batch-client.js';
+export {
+  type BatchClientOptions,
+  DEFAULT_CLIENT_OPTIONS,
+  type DeprecationWarningMode,
+  type OperationCallOptions,
+} from './client/client-options.js';
+export type { GeneratedModule } from './client/create-client-runtime.js';
+export {
+  BatchDeprecationError,
+  isBatchDeprecationError,
+} from './deprecation/deprecation-warnings.js';
+export {
+  BatchAbortError,
+  type BatchErrorDetail,
+  BatchNetworkError,
+  BatchServiceError,
+  BatchTimeoutError,
+  BatchValidationError,
+  type BatchValidationIssue,
+  buildRetirementMessage,
+  CERTIFICATE_MIGRATION_GUIDE_URL,
+  isBatchAbortError,
+  isBatchNetworkError,
+  isBatchServiceError,
+  isBatchTimeoutError,
+  isBatchValidationError,
+} from './errors/index.js';
+export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry/retry-options.js';
+export type { OperationSpec, OperationTable } from './table/operation-table.js';
+export { VERSION } from './version.js';
