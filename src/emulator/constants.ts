@@ -1,0 +1,45 @@
+/**
+ * Well-known values of the Batch certificates emulator.
+ *
+ * @module
+ */
+
+/** Name of the account the emulator accepts when no `accounts` option is given. */
+export const EMULATOR_ACCOUNT_NAME = 'emulator';
+
+/**
+ * Key of the default emulator account: a fixed, published value (like Azurite's development
+ * storage key). It is not a secret and must never be used for a real account.
+ */
+export const EMULATOR_ACCOUNT_KEY =
+  'YmF0Y2gtcmVzdC1jbGllbnQgZW11bGF0b3I6IHdlbGwta25vd24gdGVzdCBrZXksIG5vdCBhIHNlY3JldCEhIQ==';
+
+/** API versions in which the certificate operations existed; the emulator accepts these. */
+export const SUPPORTED_API_VERSIONS: readonly string[] = Object.freeze([
+  '2024-07-01.20.0',
+  '2024-02-01.19.0',
+  '2023-11-01.18.0',
+  '2023-05-01.17.0',
+  '2022-10-01.16.0',
+  '2022-01-01.15.0',
+  '2021-06-01.14.0',
+  '2020-09-01.12.0',
+  '2020-03-01.11.0',
+  '2019-08-01.10.0',
+]);
+
+/** Largest accepted distance between the request's date and the emulator's clock (15 minutes). */
+export const DEFAULT_MAX_CLOCK_SKEW_IN_MS = 15 * 60 * 1000;
+
+/** Default largest accepted request body (1 MiB). */
+export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+/** Message of the `CertificateRetired` error, as the live service words it. */
+export const CERTIFICATE_RETIRED_MESSAGE =
+  "The 'Azure Batch Certificates' feature was retired on 02/29/2024.";
+
+/** The `Reason` value the emulator adds to `CertificateRetired` errors. */
+export const CERTIFICATE_RETIRED_REASON =
+  'Certificates can no longer be added, listed, read, deleted or restored. Store certificates in ' +
+  'Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension: ' +
+  'https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide';

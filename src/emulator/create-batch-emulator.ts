@@ -1,0 +1,238 @@
+/**
+ * The emulator core: a fetch-shaped handler over the generated operation table.
+ *
+ * Checks run in this order (each failure answers at once):
+ * 1. scheduled faults (`faults.*`), before anything else, like a front end would;
+ * 2. route: unknown path → 400 `InvalidUri`, known path with another method → 405;
+ * 3. `api-version`: missing → 400 `MissingRequiredQueryParameter`, unsupported → 400
+ *    `InvalidQueryParameterValue`;
+ * 4. authentication (Shared Key with the 15-minute date window, or bearer) → 403
+ *    `AuthenticationFailed`;
+ * 5. `retired` mode → 400 `CertificateRetired` (so unauthenticated callers learn nothing);
+ * 6. path, query and header parameters (generated `_parameters` validator);
+ * 7. body: size, Content-Type, JSON, generated `_body` validator;
+ * 8. the operation against the stored state.
+ *
+ * @module
+ */
+
+import { operations } from '../../generated/operations.js';
+import type { OperationTable } from '../table/operation-table.js';
+import { isBase64 } from '../util/base64.js';
+import { authenticate } from './authenticate.js';
+import { BatchFault, EmulatedNetworkError } from './batch-fault.js';
+import { CERTIFICATE_OPERATIONS } from './certificate-operations.js';
+import { CertificateStore, snapshot } from './certificate-store.js';
+import { checkBody } from './check-body.js';
+import { checkApiVersion, checkParameters, queryValues } from './check-parameters.js';
+import {
+  CERTIFICATE_RETIRED_REASON,
+  DEFAULT_MAX_CLOCK_SKEW_IN_MS,
+  DEFAULT_MAX_REQUEST_BODY_BYTES,
+  EMULATOR_ACCOUNT_KEY,
+  EMULATOR_ACCOUNT_NAME,
+  SUPPORTED_API_VERSIONS,
+} from './constants.js';
+import { errorResponse } from './error-response.js';
+import { FaultInjector } from './fault-injector.js';
+import { clientRequestIdToEcho, type RequestContext } from './request-context.js';
+import { sanitizeHeaders } from './request-log.js';
+import { createRouter, type RouteMatch } from './router.js';
+import type {
+  BatchEmulator,
+  BatchEmulatorMode,
+  BatchEmulatorOptions,
+  BatchEmulatorRequestLogEntry,
+  EmulatedCertificate,
+} from './types.js';
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function checkMode(mode: string): BatchEmulatorMode {
+  if (mode !== 'classic' && mode !== 'retired') {
+    throw new TypeError("The emulator mode must be 'classic' or 'retired'.");
+  }
+  return mode;
+}
+
+class BatchEmulatorCore implements BatchEmulator {
+  readonly faults: FaultInjector;
+  readonly accountNames: readonly string[];
+  readonly #keys = new Map<string, string>();
+  readonly #store: CertificateStore;
+  readonly #log: BatchEmulatorRequestLogEntry[] = [];
+  readonly #route = createRouter(operations as unknown as OperationTable);
+  readonly #now: () => number;
+  readonly #randomUUID: () => string;
+  readonly #verifyToken: BatchEmulatorOptions['verifyToken'];
+  readonly #maxBodyBytes: number;
+  readonly #maxSkew: number;
+  readonly #apiVersions: readonly string[];
+  #mode: BatchEmulatorMode;
+
+  constructor(options: BatchEmulatorOptions) {
+    const accounts = options.accounts ?? [
+      { name: EMULATOR_ACCOUNT_NAME, key: EMULATOR_ACCOUNT_KEY },
+    ];
+    if (accounts.length === 0) throw new TypeError('At least one emulator account is required.');
+    for (const account of accounts) {
+      if (!/^[^\s:]+$/.test(account.name)) {
+        throw new TypeError('Emulator account names must be non-empty, without spaces or colons.');
+      }
+      if (!isBase64(account.key)) {
+        throw new TypeError(`The key of emulator account '${account.name}' must be base64.`);
+      }
+      this.#keys.set(account.name, account.key);
+    }
+    this.accountNames = Object.freeze(accounts.map((a) => a.name));
+    this.#mode = checkMode(options.mode ?? 'classic');
+    this.#now = options.now ?? Date.now;
+    this.#randomUUID = options.randomUUID ?? (() => globalThis.crypto.randomUUID());
+    this.#verifyToken = options.verifyToken;
+    this.#maxBodyBytes = options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES;
+    this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
+    this.#apiVersions = options.apiVersions ?? SUPPORTED_API_VERSIONS;
+    this.#store = new CertificateStore(options.deleteDelayInMs ?? 0);
+    this.faults = new FaultInjector(options.sleep ?? defaultSleep);
+  }
+
+  get mode(): BatchEmulatorMode {
+    return this.#mode;
+  }
+
+  setMode(mode: BatchEmulatorMode): void {
+    this.#mode = checkMode(mode);
+  }
+
+  get requests(): readonly BatchEmulatorRequestLogEntry[] {
+    return [...this.#log];
+  }
+
+  clearRequests(): void {
+    this.#log.length = 0;
+  }
+
+  certificates(account: string = this.accountNames[0]!): EmulatedCertificate[] {
+    this.#store.settle(this.#now());
+    return this.#store.list(account).map(snapshot);
+  }
+
+  certificate(account: string, thumbprint: string): EmulatedCertificate | undefined {
+    this.#store.settle(this.#now());
+    const found = this.#store
+      .list(account)
+      .find((c) => c.thumbprint === thumbprint.replace(/\s+/g, '').toLowerCase());
+    return found && snapshot(found);
+  }
+
+  markInUse(account: string, thumbprint: string, pools: readonly string[] = ['pool-1']): void {
+    if (pools.length === 0) throw new TypeError('markInUse needs at least one pool name.');
+    this.#store.setUsage(account, thumbprint, pools);
+  }
+
+  markNotInUse(account: string, thumbprint: string): void {
+    this.#store.setUsage(account, thumbprint, []);
+  }
+
+  completeDeletions(): void {
+    this.#store.settle(Number.POSITIVE_INFINITY);
+  }
+
+  reset(): void {
+    this.#store.clear();
+    this.faults.clear();
+    this.#log.length = 0;
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const entry: {
+      -readonly [K in keyof BatchEmulatorRequestLogEntry]: BatchEmulatorRequestLogEntry[K];
+    } = {
+      method: request.method,
+      url: url.href,
+      headers: sanitizeHeaders(request.headers),
+    };
+    this.#log.push(entry);
+    const now = this.#now();
+    const echo = clientRequestIdToEcho(request.headers);
+    let context: RequestContext = {
+      requestId: this.#randomUUID(),
+      now,
+      url,
+      serviceRoot: url.origin,
+      ...(echo === undefined ? {} : { echoClientRequestId: echo }),
+    };
+    let response: Response;
+    try {
+      await this.faults.apply();
+      this.#store.settle(now);
+      const route = this.#route(request.method, url);
+      entry.operationId = route.operation.operationId;
+      context = { ...context, serviceRoot: route.serviceRoot };
+      response = await this.#process(request, context, route);
+    } catch (error) {
+      if (error instanceof EmulatedNetworkError) throw error;
+      const fault =
+        error instanceof BatchFault
+          ? error
+          : new BatchFault('InternalError', [{ key: 'Reason', value: String(error) }]);
+      response = errorResponse(context, fault);
+      entry.errorCode = fault.code;
+    }
+    entry.status = response.status;
+    entry.requestId = context.requestId;
+    return response;
+  }
+
+  async #process(request: Request, context: RequestContext, route: RouteMatch): Promise<Response> {
+    const query = queryValues(context.url);
+    const apiVersion = checkApiVersion(query, this.#apiVersions);
+    const body = new Uint8Array(await request.arrayBuffer());
+    const account = await authenticate(
+      {
+        method: request.method,
+        url: context.url,
+        headers: request.headers,
+        bodyLength: body.length,
+      },
+      context.now,
+      {
+        keyOf: (name) => this.#keys.get(name),
+        accountNames: this.accountNames,
+        verifyToken: this.#verifyToken,
+        maxClockSkewInMs: this.#maxSkew,
+      },
+    );
+    if (this.#mode === 'retired') {
+      throw new BatchFault('CertificateRetired', [
+        { key: 'Reason', value: CERTIFICATE_RETIRED_REASON },
+      ]);
+    }
+    const { operation, pathParams } = route;
+    checkParameters(operation, pathParams, query, request.headers);
+    const parsedBody = checkBody(operation, request.headers, body, this.#maxBodyBytes);
+    const handler = CERTIFICATE_OPERATIONS[operation.operationId];
+    if (!handler) throw new BatchFault('NotImplemented');
+    return handler({
+      context,
+      account,
+      apiVersion,
+      pathParams,
+      query,
+      body: parsedBody,
+      store: this.#store,
+    });
+  }
+}
+
+/**
+ * Creates an in-memory emulator of the Batch certificate operations.
+ *
+ * @param options - Mode, accounts, token verifier, clock, ids, sleep and limits; all optional.
+ * @returns The emulator: `handle(request)` answers like the service, the rest are test hooks.
+ * @throws TypeError for an invalid mode, account name or key.
+ */
+export function createBatchEmulator(options: BatchEmulatorOptions = {}): BatchEmulator {
+  return new BatchEmulatorCore(options);
+}

@@ -1,0 +1,29 @@
+/**
+ * RFC 1123 dates (`Tue, 07 Jan 2025 10:00:00 GMT`) and the service's ISO timestamps.
+ *
+ * @module
+ */
+
+const RFC1123 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * Parses an RFC 1123 date as sent in `ocp-date` or `Date`.
+ *
+ * @returns Epoch milliseconds, or `undefined` when `text` is not an RFC 1123 date.
+ */
+export function parseRfc1123(text: string): number | undefined {
+  if (!RFC1123.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** Formats epoch milliseconds as an RFC 1123 date. */
+export function formatRfc1123(ms: number): string {
+  return new Date(ms).toUTCString();
+}
+
+/** Formats epoch milliseconds like the service's error `Time:` line (seven fraction digits). */
+export function formatServiceTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}

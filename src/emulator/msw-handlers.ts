@@ -1,0 +1,56 @@
+/**
+ * msw request handlers that delegate to the emulator core, for consumers' jest/vitest suites.
+ * This is the only module that imports msw (a peer dependency of `batch-rest-client/testing`).
+ *
+ * @module
+ */
+
+import { type HttpHandler, HttpResponse, http } from 'msw';
+import { EmulatedNetworkError } from './batch-fault.js';
+import type { BatchEmulator } from './types.js';
+
+/** Options of {@link batchEmulatorHandlers}. */
+export interface BatchEmulatorHandlersOptions {
+  /**
+   * The account URL clients use, e.g. `https://myaccount.westeurope.batch.azure.com`. Requests to
+   * this origin (and under its path, if it has one) go to the emulator; others are not handled.
+   */
+  readonly baseUrl: string;
+}
+
+/**
+ * Builds msw handlers that answer every request under `baseUrl` with the emulator.
+ *
+ * A request dropped with `faults.dropNext` becomes a network error (`HttpResponse.error()`).
+ *
+ * @param emulator - The emulator to delegate to (see `createBatchEmulator`).
+ * @param options - The account URL to intercept.
+ * @returns Handlers for `setupServer(...)` / `server.use(...)`.
+ */
+export function batchEmulatorHandlers(
+  emulator: BatchEmulator,
+  options: BatchEmulatorHandlersOptions,
+): HttpHandler[] {
+  const base = new URL(options.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const handles = (request: Request): boolean => {
+    const url = new URL(request.url);
+    return (
+      url.origin === base.origin &&
+      (prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+    );
+  };
+  return [
+    http.all(
+      ({ request }) => handles(request),
+      async ({ request }) => {
+        try {
+          return await emulator.handle(request);
+        } catch (error) {
+          if (error instanceof EmulatedNetworkError) return HttpResponse.error();
+          throw error;
+        }
+      },
+    ),
+  ];
+}

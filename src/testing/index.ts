@@ -1,0 +1,40 @@
+/**
+ * `batch-rest-client/testing`: the Batch certificates emulator for tests, as an in-process fetch
+ * handler, msw handlers, or a loopback HTTP server.
+ *
+ * @module
+ */
+
+export { EmulatedNetworkError } from '../emulator/batch-fault.js';
+export {
+  CERTIFICATE_RETIRED_MESSAGE,
+  CERTIFICATE_RETIRED_REASON,
+  DEFAULT_MAX_CLOCK_SKEW_IN_MS,
+  DEFAULT_MAX_REQUEST_BODY_BYTES,
+  EMULATOR_ACCOUNT_KEY,
+  EMULATOR_ACCOUNT_NAME,
+  SUPPORTED_API_VERSIONS,
+} from '../emulator/constants.js';
+export { createBatchEmulator } from '../emulator/create-batch-emulator.js';
+export {
+  type RunningBatchEmulator,
+  type StartBatchEmulatorOptions,
+  startBatchEmulator,
+} from '../emulator/http-server.js';
+export {
+  type BatchEmulatorHandlersOptions,
+  batchEmulatorHandlers,
+} from '../emulator/msw-handlers.js';
+export type {
+  BatchEmulator,
+  BatchEmulatorAccount,
+  BatchEmulatorFaults,
+  BatchEmulatorMode,
+  BatchEmulatorOptions,
+  BatchEmulatorRequestLogEntry,
+  EmulatedCertificate,
+  EmulatedCertificateState,
+  EmulatedDeleteCertificateError,
+  FailFaultOptions,
+  ThrottleFaultOptions,
+} from '../emulator/types.js';
