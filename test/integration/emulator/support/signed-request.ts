@@ -110,6 +110,6 @@ export interface ErrorBody {
   values?: { key: string; value: string }[];
 }
 
-export function valueOf(body: ErrorBody, key: string): string | undefined {
+export function detail(body: ErrorBody, key: string): string | undefined {
   return body.values?.find((v) => v.key === key)?.value;
 }

@@ -1,0 +1,273 @@
+import { describe, expect, it } from '@jest/globals';
+import { addRequest, errorBody, testEmulator } from './support/emulator-fixture.js';
+import { API_VERSION, detail, signedRequest } from './support/signed-request.js';
+
+const VALID = {
+  thumbprint: 'ab',
+  thumbprintAlgorithm: 'sha1',
+  data: 'AAAA',
+  certificateFormat: 'cer',
+};
+
+describe('api-version', () => {
+  it.each(['2024-07-01.20.0', '2022-10-01.16.0'])('accepts %s', async (version) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${version}` }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('answers 400 MissingRequiredQueryParameter without api-version', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(signedRequest({ path: '/certificates' }));
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('MissingRequiredQueryParameter');
+    expect(detail(body, 'QueryParameterName')).toBe('api-version');
+  });
+
+  it.each([
+    '2025-01-01.21.0',
+    '2018-08-01.7.0',
+    'latest',
+  ])('answers 400 InvalidQueryParameterValue for %s, before authentication', async (version) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${version}`, unsigned: true }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('InvalidQueryParameterValue');
+    expect(body.values).toEqual([
+      { key: 'QueryParameterName', value: 'api-version' },
+      { key: 'QueryParameterValue', value: version },
+      { key: 'Reason', value: 'The specified api version string is not supported.' },
+    ]);
+  });
+});
+
+describe('routing', () => {
+  it('answers 400 InvalidUri for a path that is not a certificate resource', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ path: `/pools?api-version=${API_VERSION}` }),
+    );
+    expect(response.status).toBe(400);
+    expect((await errorBody(response)).code).toBe('InvalidUri');
+  });
+
+  it('answers 405 with Allow for a known path and another method', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ method: 'PUT', path: `/certificates?api-version=${API_VERSION}` }),
+    );
+    expect(response.status).toBe(405);
+    expect(response.headers.get('Allow')).toBe('POST, GET');
+    expect((await errorBody(response)).code).toBe('UnsupportedHttpVerb');
+  });
+
+  it('serves an account URL with a path prefix and links under that prefix', async () => {
+    const { emulator } = testEmulator();
+    const base = 'http://localhost:9999/accounts/emulator';
+    const add = signedRequest({
+      method: 'POST',
+      baseUrl: base,
+      path: `/certificates?api-version=${API_VERSION}`,
+      body: VALID,
+    });
+    const response = await emulator.handle(add);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('Location')).toBe(
+      `${base}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`,
+    );
+  });
+});
+
+describe('parameters', () => {
+  it.each([
+    ['maxresults=0', 'maxresults', '0', 'The value must be at least 1.'],
+    ['maxresults=1001', 'maxresults', '1001', 'The value must be at most 1000.'],
+    ['maxresults=ten', 'maxresults', 'ten', 'The value must be of type integer.'],
+    ['timeout=0', 'timeout', '0', 'The value must be at least 1.'],
+  ])('rejects %s with InvalidQueryParameterValue', async (query, name, value, reason) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${API_VERSION}&${query}` }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('InvalidQueryParameterValue');
+    expect(body.values).toEqual([
+      { key: 'QueryParameterName', value: name },
+      { key: 'QueryParameterValue', value },
+      { key: 'Reason', value: reason },
+    ]);
+  });
+
+  it('rejects a client-request-id that is not a GUID with InvalidHeaderValue', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({
+        path: `/certificates?api-version=${API_VERSION}`,
+        headers: { 'client-request-id': '{not-a-guid}' },
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('InvalidHeaderValue');
+    expect(detail(body, 'HeaderName')).toBe('client-request-id');
+    expect(detail(body, 'HeaderValue')).toBe('{not-a-guid}');
+  });
+
+  it('rejects a thumbprint algorithm other than sha1 in the path with InvalidUri', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({
+        path: `/certificates(thumbprintAlgorithm=md5,thumbprint=ab)?api-version=${API_VERSION}`,
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('InvalidUri');
+    expect(detail(body, 'Reason')).toBe(
+      "Path parameter 'thumbprintAlgorithm': The value must be one of: sha1.",
+    );
+  });
+});
+
+describe('request body of Add', () => {
+  it.each([
+    'application/json; odata=minimalmetadata',
+    'application/json; odata=minimalmetadata; charset=utf-8',
+    'application/json',
+    'Application/JSON;charset=UTF-8',
+  ])('accepts Content-Type %s', async (contentType) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      addRequest(VALID, { headers: { 'Content-Type': contentType } }),
+    );
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    'text/plain',
+    'application/xml',
+    'application/json; charset=latin1',
+  ])('rejects Content-Type %s with InvalidHeaderValue', async (contentType) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      addRequest(VALID, { headers: { 'Content-Type': contentType } }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('InvalidHeaderValue');
+    expect(detail(body, 'HeaderName')).toBe('Content-Type');
+  });
+
+  it('rejects malformed JSON with InvalidRequestBody, without echoing the body', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({
+        method: 'POST',
+        path: `/certificates?api-version=${API_VERSION}`,
+        body: '{"data": "c2VjcmV0", ',
+      }),
+    );
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text).code).toBe('InvalidRequestBody');
+    expect(text).not.toContain('c2VjcmV0');
+  });
+
+  it.each([
+    [{ thumbprintAlgorithm: 'sha1', data: 'AAAA' }, 'thumbprint'],
+    [{ thumbprint: 'ab', data: 'AAAA' }, 'thumbprintAlgorithm'],
+    [{ thumbprint: 'ab', thumbprintAlgorithm: 'sha1' }, 'data'],
+  ])('answers MissingRequiredProperty for %j', async (body, property) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(addRequest(body));
+    expect(response.status).toBe(400);
+    const parsed = await errorBody(response);
+    expect(parsed.code).toBe('MissingRequiredProperty');
+    expect(parsed.values).toEqual([{ key: 'PropertyName', value: property }]);
+  });
+
+  it.each([
+    [
+      { ...VALID, thumbprint: 'xyz' },
+      'thumbprint',
+      'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
+    ],
+    [
+      { ...VALID, thumbprint: 'a'.repeat(41) },
+      'thumbprint',
+      'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
+    ],
+    [
+      { ...VALID, thumbprintAlgorithm: 'sha256' },
+      'thumbprintAlgorithm',
+      "The thumbprint algorithm must be 'sha1'.",
+    ],
+    [
+      { ...VALID, data: 'not base64!' },
+      'data',
+      'The certificate data must be padded, standard base64.',
+    ],
+    [{ ...VALID, data: 'A'.repeat(13660) }, 'data', 'The certificate data must not exceed 10 KB.'],
+    [
+      { ...VALID, certificateFormat: 'pem' },
+      'certificateFormat',
+      "The certificate format must be 'pfx' or 'cer'.",
+    ],
+    [
+      { ...VALID, password: 'pw' },
+      'password',
+      "The password must be omitted when the certificate format is 'cer'.",
+    ],
+    [{ ...VALID, data: 42 }, 'data', 'The value must be of type string.'],
+  ])('answers InvalidPropertyValue for %j', async (body, property, reason) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(addRequest(body));
+    expect(response.status).toBe(400);
+    const parsed = await errorBody(response);
+    expect(parsed.code).toBe('InvalidPropertyValue');
+    expect(parsed.values).toEqual([
+      { key: 'PropertyName', value: property },
+      { key: 'Reason', value: reason },
+    ]);
+    expect(JSON.stringify(parsed)).not.toContain('"pw"');
+  });
+
+  it('answers InvalidRequestBody for an unknown property or a non-object body', async () => {
+    const { emulator } = testEmulator();
+    const unknown = await errorBody(await emulator.handle(addRequest({ ...VALID, colour: 'red' })));
+    expect(unknown.code).toBe('InvalidRequestBody');
+    expect(detail(unknown, 'Reason')).toBe(
+      "The property 'colour' does not exist on type 'CertificateAddParameter'.",
+    );
+    const array = await emulator.handle(
+      signedRequest({
+        method: 'POST',
+        path: `/certificates?api-version=${API_VERSION}`,
+        body: '[1]',
+      }),
+    );
+    expect((await errorBody(array)).code).toBe('InvalidRequestBody');
+  });
+
+  it('answers 413 RequestBodyTooLarge above the configured limit', async () => {
+    const { emulator } = testEmulator({ maxRequestBodyBytes: 100 });
+    const response = await emulator.handle(addRequest({ ...VALID, data: 'A'.repeat(200) }));
+    expect(response.status).toBe(413);
+    const body = await errorBody(response);
+    expect(body.code).toBe('RequestBodyTooLarge');
+    expect(detail(body, 'MaxLimit')).toBe('100');
+  });
+
+  it('stores nothing when the body is rejected', async () => {
+    const { emulator } = testEmulator();
+    await emulator.handle(addRequest({ ...VALID, thumbprint: 'xyz' }));
+    expect(emulator.certificates()).toEqual([]);
+  });
+});
