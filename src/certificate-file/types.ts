@@ -9,7 +9,7 @@ export interface CertificateAddParameter {
   /** The X.509 thumbprint of the certificate: up to 40 hex digits (spaces are removed). */
   thumbprint: string;
   /** The algorithm used to derive the thumbprint. This must be `sha1`. */
-  thumbprintAlgorithm: string;
+  thumbprintAlgorithm: 'sha1';
   /** The base64-encoded contents of the certificate. The maximum size is 10 KB. */
   data: string;
   /** The format of the certificate data. */
