@@ -59,8 +59,10 @@ export async function sendRequest(
     const attemptSignal = createAttemptSignal(context.abortSignal, context.timeoutInMs);
     let outcome: AttemptOutcome;
     let failure: unknown;
+    let authorizing = true;
     try {
       const extra = await context.authorize(request, attemptSignal.signal);
+      authorizing = false;
       const response = await context.fetch(request.url, {
         method: request.method,
         headers: { ...request.headers, ...extra },
@@ -92,7 +94,9 @@ export async function sendRequest(
           cause: context.abortSignal.reason,
         });
       }
-      if (isAuthorizationFailure(error)) throw error;
+      // A credential that could not produce a token (or signature) is not a network failure:
+      // nothing was sent, and retrying will not help; surface its own error.
+      if (authorizing) throw error;
       outcome = { kind: 'error', reason: attemptSignal.timedOut() ? 'timeout' : 'network' };
       mayHaveLanded = true;
     } finally {
@@ -125,13 +129,6 @@ async function isRetryCandidate(
     status: response.status,
     headers: response.headers,
   }).retry;
-}
-
-/** A credential that failed to produce a token is not a network failure: surface it as is. */
-function isAuthorizationFailure(error: unknown): boolean {
-  return (
-    (error as { batchAuthorizationFailure?: boolean } | null)?.batchAuthorizationFailure === true
-  );
 }
 
 function transportError(
