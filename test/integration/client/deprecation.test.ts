@@ -1,0 +1,136 @@
+/**
+ * Deprecation warnings: exact text and code per operation, and the count in each mode. Uses both
+ * the injected `onWarning` and Node's own channel (`process.emitWarning` → 'warning' event).
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { HttpResponse, http } from 'msw';
+import { resetDeprecationWarnings } from '../../../src/deprecation/deprecation-warnings.js';
+import { isBatchDeprecationError, operations } from '../../../src/index.js';
+import { useMswServer } from '../../support/msw-server.js';
+import { ACCOUNT_URL, testClient, validCertificate } from '../../support/test-client.js';
+
+const { server, requests } = useMswServer();
+const THUMB = '0123456789abcdef0123456789abcdef01234567';
+const GUIDE = 'https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide';
+
+function expectedMessage(method: string): string {
+  return (
+    `certificate.${method}() is deprecated. Azure Batch certificates were retired on 29 February 2024 ` +
+    `and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: ${GUIDE}`
+  );
+}
+
+beforeEach(() => {
+  resetDeprecationWarnings();
+  server.use(
+    http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })),
+    http.get(/\/certificates\(/, () => HttpResponse.json({ thumbprint: THUMB })),
+    http.get(`${ACCOUNT_URL}/certificates`, () => HttpResponse.json({ value: [] })),
+    http.delete(/\/certificates\(/, () => new HttpResponse(null, { status: 202 })),
+    http.post(/\/canceldelete$/, () => new HttpResponse(null, { status: 204 })),
+  );
+});
+
+async function callAll(client: ReturnType<typeof testClient>) {
+  await client.certificate.add(validCertificate());
+  for await (const _ of client.certificate.list()) {
+    // drain
+  }
+  await client.certificate.get('sha1', THUMB);
+  await client.certificate.delete('sha1', THUMB);
+  await client.certificate.cancelDeletion('sha1', THUMB);
+}
+
+describe('deprecation warnings', () => {
+  it('the table carries a stable code and the message for every certificate operation', () => {
+    const entries = Object.values(operations).map((o) => [o.operationId, o.deprecation]);
+    expect(Object.fromEntries(entries)).toEqual({
+      Certificate_Add: { code: 'BATCH_DEP_CERTIFICATE_ADD', message: expectedMessage('add') },
+      Certificate_CancelDeletion: {
+        code: 'BATCH_DEP_CERTIFICATE_CANCEL_DELETION',
+        message: expectedMessage('cancelDeletion'),
+      },
+      Certificate_Delete: {
+        code: 'BATCH_DEP_CERTIFICATE_DELETE',
+        message: expectedMessage('delete'),
+      },
+      Certificate_Get: { code: 'BATCH_DEP_CERTIFICATE_GET', message: expectedMessage('get') },
+      Certificate_List: { code: 'BATCH_DEP_CERTIFICATE_LIST', message: expectedMessage('list') },
+    });
+  });
+
+  it("'once' (default): one warning per operation per process, shared by clients", async () => {
+    const seen: [string, string][] = [];
+    const onWarning = (message: string, code: string) => seen.push([code, message]);
+    await callAll(testClient({ onWarning }));
+    await callAll(testClient({ onWarning }));
+    expect(seen).toEqual([
+      ['BATCH_DEP_CERTIFICATE_ADD', expectedMessage('add')],
+      ['BATCH_DEP_CERTIFICATE_LIST', expectedMessage('list')],
+      ['BATCH_DEP_CERTIFICATE_GET', expectedMessage('get')],
+      ['BATCH_DEP_CERTIFICATE_DELETE', expectedMessage('delete')],
+      ['BATCH_DEP_CERTIFICATE_CANCEL_DELETION', expectedMessage('cancelDeletion')],
+    ]);
+  });
+
+  it("'always': a warning on every call", async () => {
+    const codes: string[] = [];
+    const client = testClient({
+      deprecationWarnings: 'always',
+      onWarning: (_m, code) => codes.push(code),
+    });
+    await client.certificate.get('sha1', THUMB);
+    await client.certificate.get('sha1', THUMB);
+    await client.certificate.get('sha1', THUMB);
+    expect(codes).toEqual(Array(3).fill('BATCH_DEP_CERTIFICATE_GET'));
+  });
+
+  it("'off': no warning", async () => {
+    const codes: string[] = [];
+    await callAll(
+      testClient({ deprecationWarnings: 'off', onWarning: (_m, code) => codes.push(code) }),
+    );
+    expect(codes).toEqual([]);
+    expect(requests).toHaveLength(5);
+  });
+
+  it("'error': rejects before anything is sent", async () => {
+    const client = testClient({ deprecationWarnings: 'error' });
+    const error = await client.certificate.add(validCertificate()).catch((e: unknown) => e);
+    expect(isBatchDeprecationError(error)).toBe(true);
+    expect((error as Error).message).toBe(expectedMessage('add'));
+    expect((error as { code: string }).code).toBe('BATCH_DEP_CERTIFICATE_ADD');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('goes through process.emitWarning as a DeprecationWarning with the code, once', async () => {
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const client = testClient({ onWarning: undefined });
+      await client.certificate.get('sha1', THUMB);
+      await client.certificate.get('sha1', THUMB);
+      expect(emitWarning.mock.calls).toEqual([
+        [expectedMessage('get'), { type: 'DeprecationWarning', code: 'BATCH_DEP_CERTIFICATE_GET' }],
+      ]);
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+
+  it('outside Node (no process.emitWarning) falls back to console.warn, once', async () => {
+    const original = process.emitWarning;
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    (process as { emitWarning?: unknown }).emitWarning = undefined;
+    try {
+      const client = testClient({ onWarning: undefined });
+      await client.certificate.delete('sha1', THUMB);
+      await client.certificate.delete('sha1', THUMB);
+      expect(warn.mock.calls).toEqual([
+        [`DeprecationWarning [BATCH_DEP_CERTIFICATE_DELETE]: ${expectedMessage('delete')}`],
+      ]);
+    } finally {
+      process.emitWarning = original;
+      warn.mockRestore();
+    }
+  });
+});
