@@ -253,6 +253,12 @@ describe('validation before anything is sent', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('a cer without a password is valid', async () => {
+    server.use(http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })));
+    await testClient().certificate.add({ ...withoutPassword, certificateFormat: 'cer' });
+    expect(requests).toHaveLength(1);
+  });
+
   it('validation: false sends what the caller gave (the service judges)', async () => {
     server.use(
       http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })),
