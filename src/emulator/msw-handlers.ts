@@ -1,6 +1,7 @@
 /**
  * msw request handlers that delegate to the emulator core, for consumers' jest/vitest suites.
- * This is the only module that imports msw (a peer dependency of `batch-rest-client/testing`).
+ * This is the only module that imports msw (an optional peer dependency, needed only by the
+ * `batch-rest-client/testing/msw` entry).
  *
  * @module
  */

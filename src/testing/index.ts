@@ -1,6 +1,7 @@
 /**
  * `batch-rest-client/testing`: the Batch certificates emulator for tests, as an in-process fetch
- * handler, msw handlers, or a loopback HTTP server.
+ * handler or a loopback HTTP server. Needs no other package; the msw handlers are in
+ * `batch-rest-client/testing/msw`, the one entry that needs msw installed.
  *
  * @module
  */
@@ -21,10 +22,6 @@ export {
   type StartBatchEmulatorOptions,
   startBatchEmulator,
 } from '../emulator/http-server.js';
-export {
-  type BatchEmulatorHandlersOptions,
-  batchEmulatorHandlers,
-} from '../emulator/msw-handlers.js';
 export type {
   BatchEmulator,
   BatchEmulatorAccount,

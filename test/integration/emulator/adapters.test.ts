@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { setupServer } from 'msw/node';
 import {
-  batchEmulatorHandlers,
   createBatchEmulator,
   EMULATOR_ACCOUNT_NAME,
   startBatchEmulator,
 } from '../../../src/testing/index.js';
+import { batchEmulatorHandlers } from '../../../src/testing/msw.js';
 import { ACCOUNT_URL, API_VERSION, signedRequest } from './support/signed-request.js';
 
 const CER = {
