@@ -1,0 +1,179 @@
+/**
+ * `npm run test:package`: proves the package from its packed tarball, not from the source tree.
+ *
+ * Builds, packs, lints the tarball (publint, attw), installs it into a temp project with no dev
+ * dependencies, then with the machine's Node 20 and the toolchain's Node 24 imports and requires
+ * every entry and adds a certificate to the emulator of `batch-rest-client/testing`, and
+ * type-checks a consumer file against the shipped declaration files (Node and browser settings).
+ * Any missing tool (such as a Node 20) fails the run: nothing is skipped.
+ */
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { checkTarballFiles } from './tarball-files.ts';
+import { findNode20, type NodeBinary, run } from './tools.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'node_modules/.bin');
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string; size: number }[];
+}
+
+interface Manifest {
+  name: string;
+  version: string;
+  bin?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+async function pack(destination: string): Promise<PackResult> {
+  run('npm', ['run', 'build'], { cwd: ROOT });
+  const output = run(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+    {
+      cwd: ROOT,
+    },
+  );
+  const [result] = JSON.parse(output) as PackResult[];
+  if (!result) throw new Error('npm pack printed no result');
+  return result;
+}
+
+async function installInto(project: string, tarball: string, manifest: Manifest): Promise<void> {
+  await writeFile(
+    join(project, 'package.json'),
+    `${JSON.stringify({ name: 'smoke-consumer', private: true, type: 'module' }, null, 2)}\n`,
+  );
+  run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+    cwd: project,
+  });
+  const installed = await readdir(join(project, 'node_modules'));
+  const leaked = Object.keys(manifest.devDependencies ?? {}).filter((name) =>
+    installed.includes(name.split('/')[0] as string),
+  );
+  if (leaked.length > 0) throw new Error(`dev dependencies were installed: ${leaked.join(', ')}`);
+  console.log(`installed: ${installed.filter((name) => !name.startsWith('.')).join(', ')}`);
+}
+
+async function typeCheck(project: string, file: string, only?: 'msw'): Promise<void> {
+  const common = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    target: 'ES2022',
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+  };
+  const variants = {
+    // A Node service: NodeNext resolution, @types/node, no DOM library.
+    node: {
+      ...common,
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2022'],
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+    },
+    // A browser app built by a bundler: DOM library, no @types/node.
+    browser: {
+      ...common,
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+    },
+  };
+  // An msw suite on Node: msw's own declarations need the DOM library and do not pass
+  // skipLibCheck off, so this one checks the consumer file only.
+  const msw = {
+    ...variants.node,
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    skipLibCheck: true,
+  };
+  const chosen = only === 'msw' ? { msw } : variants;
+  for (const [name, compilerOptions] of Object.entries(chosen)) {
+    const config = `tsconfig.${name}.json`;
+    await writeFile(join(project, config), JSON.stringify({ compilerOptions, files: [file] }));
+    run(process.execPath, [TSC, '-p', config], { cwd: project });
+    const libCheck = compilerOptions.skipLibCheck ? 'on' : 'off';
+    console.log(`types ok: ${file} as a ${name} consumer (skipLibCheck ${libCheck})`);
+  }
+}
+
+async function runConsumers(project: string, nodes: NodeBinary[], manifest: Manifest) {
+  for (const node of nodes) {
+    console.log(
+      run(node.path, ['esm-consumer.mjs', 'smoke-certificate.pem'], { cwd: project }).trim(),
+    );
+    console.log(run(node.path, ['require-consumer.cjs'], { cwd: project }).trim());
+    for (const [name, target] of Object.entries(manifest.bin ?? {})) {
+      const script = join(project, 'node_modules', manifest.name, target);
+      const help = run(node.path, [script, '--help'], { cwd: project });
+      if (!help.includes(name)) throw new Error(`${name} --help does not name the command`);
+      console.log(`bin ok: ${name} --help on node ${node.version}`);
+    }
+  }
+}
+
+/**
+ * `batch-rest-client/testing/msw` with msw installed as the consumer's own dependency, at the
+ * version we test with. msw 3 needs Node >= 22.12, so this part runs on Node 24 only.
+ */
+async function checkMswEntry(project: string, manifest: Manifest): Promise<void> {
+  const version = manifest.devDependencies?.msw;
+  if (!version) throw new Error('msw is not a dev dependency: cannot test the msw entry');
+  const msw = `msw@${version}`;
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', msw], { cwd: project });
+  await typeCheck(project, 'msw-consumer.ts', 'msw');
+  console.log(run(process.execPath, ['msw-consumer.ts'], { cwd: project }).trim());
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const nodes: NodeBinary[] = [findNode20(), { path: process.execPath, version: process.version }];
+  const work = await mkdtemp(join(tmpdir(), 'batch-rest-client-package-'));
+  try {
+    const packed = await pack(work);
+    const tarball = join(work, packed.filename);
+    checkTarballFiles(packed.files.map((file) => file.path));
+    console.log(
+      `packed ${packed.filename}: ${packed.entryCount} files, ${packed.size} bytes ` +
+        `(${packed.unpackedSize} unpacked)`,
+    );
+    run(join(BIN, 'publint'), ['run', tarball, '--strict'], { cwd: ROOT });
+    console.log('publint ok (strict)');
+    run(join(BIN, 'attw'), [tarball, '--profile', 'esm-only'], { cwd: ROOT });
+    console.log('attw ok (esm-only profile)');
+
+    const project = join(work, 'consumer');
+    await cp(join(import.meta.dirname, 'consumer'), project, { recursive: true });
+    for (const name of ['consumer.ts', 'msw-consumer.ts']) {
+      await rename(join(project, `${name}.template`), join(project, name));
+    }
+    await cp(
+      join(import.meta.dirname, 'fixtures/smoke-certificate.pem'),
+      join(project, 'smoke-certificate.pem'),
+    );
+    await installInto(project, tarball, manifest);
+    await typeCheck(project, 'consumer.ts');
+    await runConsumers(project, nodes, manifest);
+    await checkMswEntry(project, manifest);
+  } finally {
+    if (process.env.KEEP_SMOKE_DIR) console.log(`kept ${work}`);
+    else await rm(work, { recursive: true, force: true });
+  }
+  console.log(`package smoke test passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
