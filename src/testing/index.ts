@@ -6,6 +6,7 @@
  * @module
  */
 
+export { resetDeprecationWarnings } from '../deprecation/deprecation-warnings.js';
 export { EmulatedNetworkError } from '../emulator/batch-fault.js';
 export {
   CERTIFICATE_RETIRED_MESSAGE,
