@@ -3,7 +3,7 @@
  * OpenAPI spec. Certificates (API 2024-07-01.20.0) are retired by the service: every certificate
  * method warns, and the service's `CertificateRetired` answer becomes an actionable error.
  *
- * @packageDocumentation
+ * @module batch-rest-client
  */
 
 export type * from '../generated/client-api.js';

@@ -3,7 +3,7 @@
  * handler or a loopback HTTP server. Needs no other package; the msw handlers are in
  * `batch-rest-client/testing/msw`, the one entry that needs msw installed.
  *
- * @module
+ * @module batch-rest-client/testing
  */
 
 export { resetDeprecationWarnings } from '../deprecation/deprecation-warnings.js';

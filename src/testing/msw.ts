@@ -3,7 +3,7 @@
  * emulator, for jest/vitest suites that already use msw. The only entry that imports msw (an
  * optional peer dependency), so `batch-rest-client/testing` loads without it.
  *
- * @module
+ * @module batch-rest-client/testing/msw
  */
 
 export {
