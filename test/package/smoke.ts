@@ -122,6 +122,15 @@ async function runConsumers(project: string, nodes: NodeBinary[], manifest: Mani
   }
 }
 
+/** Each declared bin is linked into node_modules/.bin, executable, and answers `--help`. */
+function checkBins(project: string, manifest: Manifest): void {
+  for (const name of Object.keys(manifest.bin ?? {})) {
+    const help = run(join(project, 'node_modules/.bin', name), ['--help'], { cwd: project });
+    if (!help.includes(name)) throw new Error(`${name} --help does not name the command`);
+    console.log(`bin ok: node_modules/.bin/${name} --help`);
+  }
+}
+
 /**
  * `batch-rest-client/testing/msw` with msw installed as the consumer's own dependency, at the
  * version we test with. msw 3 needs Node >= 22.12, so this part runs on Node 24 only.
@@ -165,6 +174,7 @@ async function main(): Promise<void> {
     await installInto(project, tarball, manifest);
     await typeCheck(project, 'consumer.ts');
     await runConsumers(project, nodes, manifest);
+    checkBins(project, manifest);
     await checkMswEntry(project, manifest);
   } finally {
     if (process.env.KEEP_SMOKE_DIR) console.log(`kept ${work}`);
