@@ -3,6 +3,11 @@
  * send with a per-attempt timeout → classify → ask the retry strategy. The `client-request-id`
  * is already in the request, so it is the same on every attempt.
  */
+
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
 import {
   BatchAbortError,
   BatchNetworkError,
@@ -10,7 +15,7 @@ import {
 } from '../errors/transport-errors.js';
 import { createAttemptSignal } from '../retry/attempt-signal.js';
 import type { AttemptOutcome } from '../retry/outcome.js';
-import type { RetryStrategy } from '../retry/retry-strategy.js';
+import type { RetryDecision, RetryStrategy } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
 import type { Authorizer } from './authorize.js';
 import type { WireRequest } from './wire-request.js';
@@ -45,6 +50,7 @@ export async function sendRequest(
   request: WireRequest,
   context: SendContext,
 ): Promise<SentResponse> {
+  checkCallOptions(context);
   const summary = { method: request.method, url: request.url };
   let mayHaveLanded = false;
   for (let attempt = 1; ; attempt++) {
@@ -58,6 +64,7 @@ export async function sendRequest(
     }
     const attemptSignal = createAttemptSignal(context.abortSignal, context.timeoutInMs);
     let outcome: AttemptOutcome;
+    let decision: RetryDecision;
     let failure: unknown;
     let authorizing = true;
     try {
@@ -69,8 +76,10 @@ export async function sendRequest(
         body: request.body as BodyInit | undefined,
         signal: attemptSignal.signal,
       });
-      const retryable = await isRetryCandidate(context, attempt, response);
-      if (!retryable) {
+      outcome = { kind: 'response', status: response.status, headers: response.headers };
+      // Asked once per attempt: a strategy may draw jitter (or count a budget) when it decides.
+      decision = response.ok ? STOP : context.strategy.decide(attempt, outcome);
+      if (!decision.retry) {
         const bodyText = context.readBody || !response.ok ? await response.text() : '';
         return {
           status: response.status,
@@ -83,7 +92,6 @@ export async function sendRequest(
         };
       }
       await response.body?.cancel().catch(() => undefined);
-      outcome = { kind: 'response', status: response.status, headers: response.headers };
     } catch (error) {
       failure = error;
       if (context.abortSignal?.aborted && !attemptSignal.timedOut()) {
@@ -95,40 +103,82 @@ export async function sendRequest(
         });
       }
       // A credential that could not produce a token (or signature) is not a network failure:
-      // nothing was sent, and retrying will not help; surface its own error.
-      if (authorizing) throw error;
+      // nothing was sent, and retrying will not help; surface its own error. Running out of
+      // time while waiting for the token is a per-attempt timeout like any other.
+      if (authorizing && !attemptSignal.timedOut()) throw error;
       outcome = { kind: 'error', reason: attemptSignal.timedOut() ? 'timeout' : 'network' };
-      mayHaveLanded = true;
+      decision = context.strategy.decide(attempt, outcome);
+      if (!authorizing) mayHaveLanded = true;
     } finally {
       attemptSignal.dispose();
     }
-    const decision = context.strategy.decide(attempt, outcome);
     if (!decision.retry) throw transportError(outcome, failure, attempt, context, summary);
     try {
-      await context.sleep(decision.delayInMs, context.abortSignal);
+      await abortableSleep(context.sleep, decision.delayInMs, context.abortSignal);
     } catch (error) {
+      // A sleep that failed on its own (not through the caller's signal) is not an abort.
+      if (!context.abortSignal?.aborted) throw error;
       throw new BatchAbortError({
         operation: context.operation,
         attempts: attempt,
         request: summary,
-        cause: context.abortSignal?.reason ?? error,
+        cause: context.abortSignal.reason,
       });
     }
   }
 }
 
-/** Whether this response should be retried; non-retryable answers are returned as they are. */
-async function isRetryCandidate(
-  context: SendContext,
-  attempt: number,
-  response: Response,
-): Promise<boolean> {
-  if (response.ok) return false;
-  return context.strategy.decide(attempt, {
-    kind: 'response',
-    status: response.status,
-    headers: response.headers,
-  }).retry;
+const STOP: RetryDecision = Object.freeze({ retry: false });
+
+/**
+ * Runs the (possibly injected) sleep, but rejects as soon as the caller aborts even when that
+ * sleep ignores its signal, so an abort during backoff always ends the call at once. The abort
+ * listener is removed when the wait ends either way.
+ */
+function abortableSleep(sleep: Sleep, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([sleep(ms, signal), aborted]).finally(() =>
+    signal.removeEventListener('abort', onAbort),
+  );
+}
+
+/**
+ * The per-call options the loop reads are checked before anything is sent and reported like any
+ * other invalid argument: a {@link BatchValidationError}, not a late `RangeError` or `TypeError`.
+ */
+function checkCallOptions(context: SendContext): void {
+  const issues: BatchValidationIssue[] = [];
+  const timeout: unknown = context.timeoutInMs;
+  if (typeof timeout !== 'number' || !(timeout > 0)) {
+    issues.push({
+      path: 'options.timeoutInMs',
+      rule: 'range',
+      message: 'must be a positive number of milliseconds',
+    });
+  }
+  const signal: unknown = context.abortSignal;
+  if (signal !== undefined && !isAbortSignalLike(signal)) {
+    issues.push({ path: 'options.abortSignal', rule: 'type', message: 'must be an AbortSignal' });
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/** Duck-typed so signals from another realm (or a polyfill) are accepted. */
+function isAbortSignalLike(value: unknown): boolean {
+  const v = value as Partial<AbortSignal> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.aborted === 'boolean' &&
+    typeof v.addEventListener === 'function' &&
+    typeof v.removeEventListener === 'function'
+  );
 }
 
 function transportError(
