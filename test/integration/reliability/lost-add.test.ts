@@ -1,0 +1,160 @@
+/**
+ * Safe retry of Certificate Add (a POST): when an attempt may have reached the service (its
+ * answer was lost to a reset or a timeout) and the retry answers 409 CertificateExists, the
+ * client reads the certificate back and resolves only when it is the one it sent.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { delay, HttpResponse, http } from 'msw';
+import { isBatchServiceError } from '../../../src/index.js';
+import { expectFreshlySignedAttempts } from './support/expectations.js';
+import {
+  createHarness,
+  dynamicSecrets,
+  journal,
+  rejectionOf,
+  useFaultServer,
+} from './support/harness.js';
+import {
+  ACCOUNT_URL,
+  CERT_DATA,
+  findSecrets,
+  secretCertificate,
+  THUMBPRINT,
+} from './support/secrets.js';
+
+const { server } = useFaultServer();
+const ADD_URL = `${ACCOUNT_URL}/certificates`;
+const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
+
+const exists = () =>
+  HttpResponse.json(
+    {
+      code: 'CertificateExists',
+      message: { lang: 'en-US', value: 'The specified certificate already exists.' },
+    },
+    { status: 409 },
+  );
+
+/**
+ * A service that stores the first add it receives but loses that answer (`lost`), then answers
+ * 409 to every later add, and serves `stored` (or 404) on get. Counts requests by method.
+ */
+function lostAddService(options: {
+  lost: 'reset' | 'timeout' | 'none';
+  stored?: (sent: Record<string, unknown>) => Record<string, unknown> | undefined;
+}) {
+  const counts = { post: 0, get: 0 };
+  let sent: Record<string, unknown> | undefined;
+  server.use(
+    http.post(ADD_URL, async ({ request }) => {
+      counts.post++;
+      if (sent !== undefined) return exists();
+      sent = (await request.json()) as Record<string, unknown>;
+      if (options.lost === 'reset') return HttpResponse.error();
+      if (options.lost === 'timeout') await delay(500);
+      return new HttpResponse(null, { status: 201 });
+    }),
+    http.get(GET_URL, () => {
+      counts.get++;
+      const resource = sent && options.stored ? options.stored(sent) : undefined;
+      return resource
+        ? HttpResponse.json(resource)
+        : HttpResponse.json({ code: 'CertificateNotFound' }, { status: 404 });
+    }),
+  );
+  return counts;
+}
+
+const asStored = (sent: Record<string, unknown>) => ({
+  thumbprint: sent.thumbprint,
+  thumbprintAlgorithm: sent.thumbprintAlgorithm,
+  state: 'active',
+  publicData: 'AAAA',
+});
+
+describe('a lost 201 followed by 409 CertificateExists', () => {
+  it.each([
+    ['reset', {}],
+    ['timeout', { timeoutInMs: 200 }],
+  ] as const)('after a %s, the certificate read back matches: resolves, flagged', async (lost, o) => {
+    const h = createHarness(o);
+    const counts = lostAddService({ lost, stored: asStored });
+    const result = await h.client.certificate.add(secretCertificate());
+    expect(result).toEqual({ recoveredFromConflict: true });
+    expect(counts).toEqual({ post: 2, get: 1 });
+    const posts = h.attempts.filter((a) => a.method === 'POST');
+    expectFreshlySignedAttempts(posts);
+    // Both attempts sent the same body.
+    expect(new Set(posts.map((a) => Buffer.from(a.body!).toString()))).toHaveProperty('size', 1);
+    expect(h.sleeps).toEqual([600]);
+  });
+
+  it('a thumbprint written with spaces and upper case still matches', async () => {
+    const h = createHarness();
+    lostAddService({ lost: 'reset', stored: asStored });
+    const spaced = THUMBPRINT.toUpperCase()
+      .replace(/(.{8})/g, '$1 ')
+      .trim();
+    await expect(h.client.certificate.add(secretCertificate(spaced))).resolves.toEqual({
+      recoveredFromConflict: true,
+    });
+  });
+
+  it.each([
+    ['is being deleted', (s: Record<string, unknown>) => ({ ...asStored(s), state: 'deleting' })],
+    [
+      'has a different thumbprint',
+      (s: Record<string, unknown>) => ({ ...asStored(s), thumbprint: 'ab' }),
+    ],
+    ['is not found', () => undefined],
+  ])('the certificate read back %s: the 409 surfaces', async (_label, stored) => {
+    const h = createHarness();
+    const counts = lostAddService({ lost: 'reset', stored });
+    const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
+    expect(isBatchServiceError(error)).toBe(true);
+    expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
+    expect(counts).toEqual({ post: 2, get: 1 });
+    expect(JSON.stringify(error)).not.toContain(CERT_DATA.slice(0, 20));
+  });
+
+  it('a 409 on the first attempt is always an error, and nothing is read back', async () => {
+    const h = createHarness();
+    server.use(
+      http.post(ADD_URL, exists),
+      http.get(GET_URL, () => {
+        throw new Error('must not read back');
+      }),
+    );
+    const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
+    expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
+    expect(h.attempts).toHaveLength(1);
+  });
+
+  it('a 409 after a 503 (an answer, so the add did not land) is an error', async () => {
+    const h = createHarness();
+    let posts = 0;
+    server.use(
+      http.post(ADD_URL, () =>
+        ++posts === 1 ? HttpResponse.json({ code: 'ServerBusy' }, { status: 503 }) : exists(),
+      ),
+    );
+    const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
+    expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
+    expect(h.attempts.map((a) => a.method)).toEqual(['POST', 'POST']);
+  });
+
+  it('reconcileLostAdds: false switches it off: the 409 surfaces, nothing is read back', async () => {
+    const h = createHarness({ reconcileLostAdds: false });
+    const counts = lostAddService({ lost: 'reset', stored: asStored });
+    const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
+    expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
+    expect(counts).toEqual({ post: 2, get: 0 });
+  });
+});
+
+describe('what the suite printed', () => {
+  it('leaked no secret in any error, warning or console line', () => {
+    expect(journal.texts.length).toBeGreaterThan(25);
+    expect(findSecrets(journal.texts, dynamicSecrets())).toEqual([]);
+  });
+});
