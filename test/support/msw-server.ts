@@ -11,7 +11,7 @@ export function useMswServer() {
   server.events.on('request:start', ({ request }) => {
     requests.push(request.clone());
   });
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
     server.resetHandlers();
     requests.length = 0;

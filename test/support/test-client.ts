@@ -23,7 +23,7 @@ export function testClient(options: BatchClientOptions = {}): BatchClient {
 export function validCertificate() {
   return {
     thumbprint: '0123456789abcdef0123456789abcdef01234567',
-    thumbprintAlgorithm: 'sha1',
+    thumbprintAlgorithm: 'sha1' as const,
     data: 'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJRTESMBAGA1UE',
     certificateFormat: 'pfx' as const,
     password: 'not-a-real-password',

@@ -13,7 +13,7 @@ import {
 declare const client: BatchClient;
 const body = {
   thumbprint: 'ab',
-  thumbprintAlgorithm: 'sha1',
+  thumbprintAlgorithm: 'sha1' as const,
   data: 'AAAA',
   certificateFormat: 'cer' as const,
 };
@@ -56,6 +56,8 @@ export async function typeTests(): Promise<void> {
   await client.certificate.add({ thumbprint: 'ab', data: 'AAAA' });
   // @ts-expect-error certificateFormat is 'cer' | 'pfx'
   await client.certificate.add({ ...body, certificateFormat: 'p12' });
+  // @ts-expect-error thumbprintAlgorithm is 'sha1' (the overlay's enum reaches the types)
+  await client.certificate.add({ ...body, thumbprintAlgorithm: 'sha256' });
   // @ts-expect-error ocpDate is a Date
   await client.certificate.add(body, { ocpDate: 'Mon, 01 Jul 2024 00:00:00 GMT' });
   // @ts-expect-error timeout is a number

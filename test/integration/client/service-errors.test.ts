@@ -160,8 +160,11 @@ describe('service errors', () => {
     );
     const error = await testClient()
       .certificate.get('sha1', 'ab')
-      .catch((e: unknown) => e as BatchServiceError);
-    expect(error.statusCode).toBe(404);
-    expect(error.code).toBe('CertificateNotFound');
+      .then(
+        () => undefined,
+        (e: unknown) => e as BatchServiceError,
+      );
+    expect(error?.statusCode).toBe(404);
+    expect(error?.code).toBe('CertificateNotFound');
   });
 });

@@ -254,7 +254,9 @@ describe('validation before anything is sent', () => {
   });
 
   it('a cer without a password is valid', async () => {
-    server.use(http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })));
+    server.use(
+      http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })),
+    );
     await testClient().certificate.add({ ...withoutPassword, certificateFormat: 'cer' });
     expect(requests).toHaveLength(1);
   });
@@ -265,7 +267,7 @@ describe('validation before anything is sent', () => {
     );
     await testClient({ validation: false }).certificate.add({
       ...base,
-      thumbprintAlgorithm: 'sha256',
+      thumbprintAlgorithm: 'sha256' as never,
     });
     expect(requests).toHaveLength(1);
     expect(JSON.parse(await requests[0]!.text()).thumbprintAlgorithm).toBe('sha256');
