@@ -119,11 +119,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
   const bodySchema = success.find((r) => r.schema)?.schema;
   const derefBody = bodySchema ? derefSchema(model, bodySchema) : undefined;
   const responseBody =
-    derefBody === undefined
-      ? 'none'
-      : derefBody.type === 'file' || derefBody.format === 'binary'
-        ? 'binary'
-        : 'json';
+    derefBody === undefined ? 'none' : isFileSchema(derefBody) ? 'binary' : 'json';
   const pageable = raw['x-ms-pageable'] as Json | undefined;
   const deprecated = raw.deprecated === true;
   const deprecation = deprecated ? deprecationOf(group, method, model.apiVersion, raw) : undefined;
@@ -180,7 +176,8 @@ function normalizationsOf(model: SpecModel, schema: Json): BodyNormalization[] |
   for (const [property, prop] of Object.entries(props)) {
     const rule = prop['x-batch-normalize'];
     if (rule === undefined) continue;
-    if (rule !== 'remove-spaces') throw new Error(`x-batch-normalize: unknown rule ${String(rule)}`);
+    if (rule !== 'remove-spaces')
+      throw new Error(`x-batch-normalize: unknown rule ${String(rule)}`);
     found.push({ property, rule });
   }
   return found.length > 0 ? found.sort((a, b) => compare(a.property, b.property)) : undefined;
@@ -199,6 +196,14 @@ export function derefSchema(model: SpecModel, schema: Json | undefined): Json {
   let current = schema ?? {};
   while (typeof current.$ref === 'string') current = model.resolve(current.$ref);
   return current;
+}
+
+/**
+ * A download: Swagger 2.0 `type: file`; OpenAPI 3 `format: binary`, or `format: file` as the
+ * published 2.0 → 3.0 conversions write it (`{ type: 'object', format: 'file' }`).
+ */
+function isFileSchema(schema: Json): boolean {
+  return schema.type === 'file' || schema.format === 'binary' || schema.format === 'file';
 }
 
 function scalarType(schema: Json): ScalarType {
