@@ -16,8 +16,12 @@ export interface BuildContext {
 }
 
 const encoder = new TextEncoder();
-/** CR, LF and NUL would let a value split or truncate headers. */
-const UNSAFE_HEADER_VALUE = /[\r\n\0]/;
+/**
+ * CR, LF and NUL would let a value split or truncate headers; other control characters and
+ * characters above U+00FF make `fetch` itself throw, which would look like a network error and
+ * be retried. Allowed: tab, printable ASCII and Latin-1 (RFC 9110 field-value characters).
+ */
+export const UNSAFE_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 
 export function buildRequest(
   operation: OperationSpec,
@@ -46,7 +50,8 @@ export function buildRequest(
           {
             path: `options.${p.clientName}`,
             rule: 'headerValue',
-            message: 'must not contain CR, LF or NUL characters',
+            message:
+              'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
           },
         ]);
       }

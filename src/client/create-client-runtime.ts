@@ -2,12 +2,14 @@
  * Resolves {@link BatchClientOptions} into a {@link ClientRuntime}: defaults applied, account URL
  * checked, credential turned into an authorizer, options validated up front.
  */
+import { BatchValidationError } from '../errors/batch-validation-error.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
 import type { OperationTable } from '../table/operation-table.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
 import { type BatchCredential, createAuthorizer } from './authorize.js';
+import { UNSAFE_HEADER_VALUE } from './build-request.js';
 import { type BatchClientOptions, DEFAULT_CLIENT_OPTIONS } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import type { ValidatorModule } from './validator-module.js';
@@ -33,8 +35,15 @@ export function createClientRuntime(
   if (!(typeof o.timeoutInMs === 'number' && o.timeoutInMs > 0)) {
     throw new TypeError('timeoutInMs must be a positive number of milliseconds');
   }
-  if (o.userAgentPrefix !== undefined && /[\r\n\0]/.test(o.userAgentPrefix)) {
-    throw new TypeError('userAgentPrefix must not contain CR, LF or NUL characters');
+  if (o.userAgentPrefix !== undefined && UNSAFE_HEADER_VALUE.test(o.userAgentPrefix)) {
+    throw new BatchValidationError([
+      {
+        path: 'options.userAgentPrefix',
+        rule: 'headerValue',
+        message:
+          'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
+      },
+    ]);
   }
   resolveRetryOptions(o.retry); // validates now rather than at the first call
   const fetchImpl = o.fetch ?? globalThis.fetch;
