@@ -99,8 +99,19 @@ function serialize(p: ParameterSpec, value: unknown): string {
  */
 function encodePathValue(p: ParameterSpec, value: unknown): string {
   const text = serialize(p, value ?? '');
-  if (p.skipUrlEncoding) return text.split('/').map(encodeURIComponent).join('/');
-  return encodeURIComponent(text);
+  const segments = p.skipUrlEncoding ? text.split('/') : [text];
+  // `.` and `..` (encoded or not) are dot segments: URL parsing and fetch remove them, so the
+  // request would silently go to another resource (`/jobs/..` is `/`).
+  if (segments.some((segment) => segment === '.' || segment === '..')) {
+    throw new BatchValidationError([
+      {
+        path: p.clientName,
+        rule: 'pathSegment',
+        message: 'must not be "." or ".." (it would change which resource the URL names)',
+      },
+    ]);
+  }
+  return segments.map(encodeURIComponent).join('/');
 }
 
 /** Like `encodeURIComponent`, but keeps `$` (OData names such as `$filter` read better). */
