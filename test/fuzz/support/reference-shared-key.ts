@@ -56,7 +56,8 @@ export function wireRequestOf(
   input: RequestInfo | URL,
   init: RequestInit = {},
 ): WireRequestSnapshot {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  // The URL as fetch puts it on the wire (serialized, dot segments resolved).
+  const url = new Request(input, { method: init.method }).url;
   const headers = new Map<string, string>();
   for (const [name, value] of new Headers(init.headers)) headers.set(name, value);
   const body =

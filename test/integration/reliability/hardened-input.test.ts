@@ -104,3 +104,18 @@ describe('header values', () => {
     );
   });
 });
+
+describe('path values', () => {
+  it.each([
+    ['.', '.'],
+    ['..', '..'],
+  ])('a thumbprint of %p (a dot segment) is refused, so the URL cannot name another resource', async (_l, value) => {
+    const h = createHarness({ validation: false });
+    const error = await rejectionOf(h.client.certificate.delete('sha1', value));
+    expect(error).toMatchObject({
+      name: 'BatchValidationError',
+      issues: [expect.objectContaining({ path: 'thumbprint', rule: 'pathSegment' })],
+    });
+    expect(requestsReached()).toBe(0);
+  });
+});
