@@ -100,24 +100,24 @@ function moduleFor(s: Scenario): GeneratedModule {
       skipUrlEncoding: segment.skipUrlEncoding,
     });
   });
-  s.query.forEach(([name], i) =>
+  for (const [i, [name]] of s.query.entries()) {
     parameters.push({
       wireName: name,
       clientName: `q${i}`,
       location: 'query',
       type: 'string',
       required: false,
-    }),
-  );
-  s.headers.forEach(([name], i) =>
+    });
+  }
+  for (const [i, [name]] of s.headers.entries()) {
     parameters.push({
       wireName: name,
       clientName: `h${i}`,
       location: 'header',
       type: 'string',
       required: false,
-    }),
-  );
+    });
+  }
   const operation: OperationSpec = {
     operationId: 'Fuzz_Call',
     group: 'fuzz',
