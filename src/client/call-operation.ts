@@ -3,6 +3,7 @@
  * deprecation check → validate → build → send (attempts, retries) → read result or throw.
  */
 import { checkDeprecation } from '../deprecation/deprecation-warnings.js';
+import { BatchValidationError } from '../errors/batch-validation-error.js';
 import { parseBatchError } from '../errors/parse-batch-error.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
 import { createRetryStrategy } from '../retry/retry-strategy.js';
@@ -42,7 +43,7 @@ export async function sendOperation(
   const sent = await sendRequest(request, {
     fetch: runtime.fetch,
     authorize: runtime.authorize,
-    strategy: createRetryStrategy(resolveRetryOptions(runtime.retry, call.retry), {
+    strategy: createRetryStrategy(callRetryOptions(runtime, call), {
       random: runtime.random,
       now: runtime.now,
     }),
@@ -91,6 +92,17 @@ export async function callOperation(
     return { ...headers, recoveredFromConflict: true };
   }
   return headers;
+}
+
+/** The client's retry options under the call's; a bad per-call value is a validation error. */
+function callRetryOptions(runtime: ClientRuntime, call: OperationCallOptions) {
+  try {
+    return resolveRetryOptions(runtime.retry, call.retry);
+  } catch (error) {
+    throw new BatchValidationError([
+      { path: 'options.retry', rule: 'retryOptions', message: (error as Error).message },
+    ]);
+  }
 }
 
 /**

@@ -207,6 +207,20 @@ describe('validation before anything is sent', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('a bad per-call retry option is a validation error, before sending', async () => {
+    const error = await testClient()
+      .certificate.add(base, { retry: { maxRetries: -1 } })
+      .catch((e: unknown) => e);
+    expect((error as BatchValidationError).issues).toEqual([
+      {
+        path: 'options.retry',
+        rule: 'retryOptions',
+        message: "retry option 'maxRetries' must be a non-negative integer, got -1",
+      },
+    ]);
+    expect(requests).toHaveLength(0);
+  });
+
   it('list validates on first iteration and sends nothing', async () => {
     const iterate = async () => {
       for await (const _ of testClient().certificate.list({ maxResults: 5000 })) {
