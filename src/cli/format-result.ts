@@ -1,0 +1,103 @@
+/**
+ * Turns an operation's result into output: one JSON document (`--json`), or for humans a table
+ * (lists), `key: value` lines (objects), or a done line plus the response headers. Pure.
+ */
+import type { CliCommand } from './command-table.js';
+
+/** Longest value printed in human output; longer ones are cut (use `--json` for all of it). */
+export const MAX_HUMAN_VALUE = 80;
+/** Widest table the human list output aims for; columns that do not fit are left out. */
+export const MAX_TABLE_WIDTH = 120;
+const MAX_COLUMN = 48;
+
+function toText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (value === null) return 'null';
+  return String(value);
+}
+
+function cut(text: string): string {
+  if (text.length <= MAX_HUMAN_VALUE) return text;
+  return `${text.slice(0, MAX_HUMAN_VALUE - 1)}… (${text.length} characters; --json shows all)`;
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/** Flattens nested objects and arrays to dotted keys: `deleteCertificateError.values[0].name`. */
+export function flatten(value: unknown, prefix = ''): [string, unknown][] {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return prefix ? [[prefix, '(none)']] : [];
+    return value.flatMap((item, i) => flatten(item, `${prefix}[${i}]`));
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([key, v]) => !key.startsWith('odata.') && v !== undefined)
+      .flatMap(([key, v]) => flatten(v, prefix ? `${prefix}.${key}` : key));
+  }
+  return [[prefix, value]];
+}
+
+/** `key: value` lines, keys padded to one column. */
+export function formatKeyValues(value: unknown): string {
+  const pairs = flatten(value);
+  const width = Math.max(0, ...pairs.map(([key]) => key.length));
+  return pairs.map(([key, v]) => `${`${key}:`.padEnd(width + 2)}${cut(toText(v))}`).join('\n');
+}
+
+/**
+ * A table of the items' short scalar properties, in the order they first appear. Columns are
+ * added while the table stays within {@link MAX_TABLE_WIDTH}.
+ */
+export function formatTable(items: readonly unknown[]): string {
+  const rows = items.filter((item) => item !== null && typeof item === 'object') as Record<
+    string,
+    unknown
+  >[];
+  const keys: string[] = [];
+  for (const row of rows) {
+    for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
+  }
+  const columns: { key: string; width: number }[] = [];
+  let total = 0;
+  for (const key of keys) {
+    if (key.startsWith('odata.')) continue;
+    const values = rows.map((row) => row[key]).filter((v) => v !== undefined);
+    if (!values.every(isScalar)) continue;
+    const width = Math.max(key.length, ...values.map((v) => toText(v).length));
+    if (width > MAX_COLUMN || total + width + 2 > MAX_TABLE_WIDTH) continue;
+    columns.push({ key, width });
+    total += width + 2;
+  }
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(columns[i]!.width))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((c) => c.key)),
+    ...rows.map((row) =>
+      line(columns.map((c) => (row[c.key] === undefined ? '' : toText(row[c.key])))),
+    ),
+  ].join('\n');
+}
+
+/** What a command printed and how: `result` is what the client method returned (lists collected). */
+export function formatResult(command: CliCommand, result: unknown, json: boolean): string {
+  if (json) return `${JSON.stringify(result ?? null, null, 2)}\n`;
+  const label = `${command.group} ${command.name}`;
+  const operation = command.operation;
+  if (operation.pageable) {
+    const items = Array.isArray(result) ? result : [];
+    const count = `${items.length} item${items.length === 1 ? '' : 's'}`;
+    return items.length === 0 ? `${label}: ${count}\n` : `${formatTable(items)}\n(${count})\n`;
+  }
+  if (operation.isExistenceCheck) return `${label}: ${result ? 'exists' : 'not found'}\n`;
+  if (operation.responseBody === 'json') {
+    const text = formatKeyValues(result);
+    return text === '' ? `${label}: empty response\n` : `${text}\n`;
+  }
+  const headers = formatKeyValues(result);
+  return headers === '' ? `${label}: done\n` : `${label}: done\n${headers}\n`;
+}

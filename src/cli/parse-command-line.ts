@@ -1,0 +1,148 @@
+/**
+ * Parses `batch-rest`'s arguments into what to run: help, the version, the emulator command, or
+ * an operation call. Pure: no environment, no I/O. Throws {@link CliUsageError} for a command
+ * line that cannot be run and `BatchValidationError` for values that cannot be converted.
+ */
+import type { BatchEmulatorMode } from '../emulator/types.js';
+import { CliUsageError } from './cli-usage-error.js';
+import { type CliCommand, groupNames } from './command-table.js';
+import { type EmulatorInvocation, parseEmulatorFlags } from './parse-emulator-flags.js';
+import { type OperationInvocation, parseOperationFlags } from './parse-operation-flags.js';
+
+/** Which help to show. */
+export type HelpTopic =
+  | { readonly kind: 'global' }
+  | { readonly kind: 'group'; readonly group: string }
+  | { readonly kind: 'command'; readonly command: CliCommand }
+  | { readonly kind: 'emulator' };
+
+/** What a command line asks for. */
+export type ParsedCommandLine =
+  | { readonly kind: 'help'; readonly topic: HelpTopic }
+  | { readonly kind: 'version' }
+  | EmulatorInvocation
+  | OperationInvocation;
+
+const MODES: readonly BatchEmulatorMode[] = ['classic', 'retired'];
+/** Global flags that take a separate value, so the word after them is not a command. */
+const VALUE_FLAGS = new Set(['--max-retries']);
+
+/**
+ * `--emulator` takes an optional mode, which `node:util` parseArgs cannot express: a following
+ * `classic` or `retired` is joined to it (`--emulator=retired`); a bare `--emulator` means
+ * `--emulator=classic`. Stops at `--`.
+ */
+export function normalizeEmulatorFlag(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--emulator') {
+      out.push(arg);
+      continue;
+    }
+    const next = argv[i + 1];
+    if (next !== undefined && (MODES as readonly string[]).includes(next)) {
+      out.push(`--emulator=${next}`);
+      i++;
+    } else out.push('--emulator=classic');
+  }
+  return out;
+}
+
+/** Indices of the words (non-flag arguments) before `--`, skipping values of global flags. */
+function wordIndices(args: readonly string[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (VALUE_FLAGS.has(arg)) i++;
+    else if (!arg.startsWith('-') || arg === '-') found.push(i);
+  }
+  return found;
+}
+
+function without(args: readonly string[], ...indices: number[]): string[] {
+  return args.filter((_, i) => !indices.includes(i));
+}
+
+function isHelpFlag(arg: string): boolean {
+  return arg === '--help' || arg === '-h';
+}
+
+function helpTopic(words: readonly string[], commands: readonly CliCommand[]): HelpTopic {
+  const [group, name] = words;
+  if (group === undefined) return { kind: 'global' };
+  if (group === 'emulator') return { kind: 'emulator' };
+  if (!groupNames(commands).includes(group)) throw unknownGroup(group, commands);
+  if (name === undefined) return { kind: 'group', group };
+  return { kind: 'command', command: findCommand(commands, group, name) };
+}
+
+function unknownGroup(group: string, commands: readonly CliCommand[]): CliUsageError {
+  const known = [...groupNames(commands), 'emulator'].join(', ');
+  return new CliUsageError(`unknown command '${group}' (commands: ${known})`);
+}
+
+function findCommand(commands: readonly CliCommand[], group: string, name: string): CliCommand {
+  const command = commands.find((c) => c.group === group && c.name === name);
+  if (command) return command;
+  const known = commands
+    .filter((c) => c.group === group)
+    .map((c) => c.name)
+    .join(', ');
+  throw new CliUsageError(
+    `unknown command '${group} ${name}' (${group} commands: ${known})`,
+    `batch-rest ${group} --help`,
+  );
+}
+
+/**
+ * Parses `argv` (without the node and script paths).
+ *
+ * @param commands - the commands from `buildCommands`
+ * @throws {@link CliUsageError} or `BatchValidationError`
+ */
+export function parseCommandLine(
+  argv: readonly string[],
+  commands: readonly CliCommand[],
+): ParsedCommandLine {
+  const args = normalizeEmulatorFlag(argv);
+  const end = args.indexOf('--') === -1 ? args.length : args.indexOf('--');
+  const hasHelp = args.slice(0, end).some(isHelpFlag);
+  const words = wordIndices(args);
+  const [groupIndex, commandIndex] = words;
+  if (groupIndex === undefined) {
+    if (hasHelp) return { kind: 'help', topic: { kind: 'global' } };
+    if (args.slice(0, end).includes('--version')) return { kind: 'version' };
+    throw new CliUsageError('missing command');
+  }
+  const group = args[groupIndex]!;
+  if (group === 'help') {
+    return {
+      kind: 'help',
+      topic: helpTopic(
+        words.slice(1).map((i) => args[i]!),
+        commands,
+      ),
+    };
+  }
+  if (group === 'emulator') {
+    if (hasHelp) return { kind: 'help', topic: { kind: 'emulator' } };
+    return parseEmulatorFlags(without(args, groupIndex));
+  }
+  if (!groupNames(commands).includes(group)) throw unknownGroup(group, commands);
+  if (commandIndex === undefined) {
+    if (hasHelp) return { kind: 'help', topic: { kind: 'group', group } };
+    throw new CliUsageError(
+      `missing command: batch-rest ${group} <command>`,
+      `batch-rest ${group} --help`,
+    );
+  }
+  const command = findCommand(commands, group, args[commandIndex]!);
+  if (hasHelp) return { kind: 'help', topic: { kind: 'command', command } };
+  return parseOperationFlags(command, without(args, groupIndex, commandIndex));
+}

@@ -1,0 +1,100 @@
+/**
+ * Parses `batch-rest emulator [--port N] [--mode classic|retired] [--account-name NAME
+ * --account-key-env VAR] [--json]`. Pure: the key is read from the environment later, by name.
+ */
+
+import type { BatchEmulatorMode } from '../emulator/types.js';
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
+import type { CliFlag } from './cli-flag.js';
+import { CliUsageError } from './cli-usage-error.js';
+import { runParseArgs } from './run-parse-args.js';
+
+/** The `emulator` command, parsed. */
+export interface EmulatorInvocation {
+  readonly kind: 'emulator';
+  readonly json: boolean;
+  /** TCP port; 0 = any free port. */
+  readonly port: number;
+  readonly mode: BatchEmulatorMode;
+  /** A custom account: its name and the environment variable holding its key. */
+  readonly account?: { readonly name: string; readonly keyEnv: string };
+}
+
+/** Flags of the `emulator` command (shown by its help). */
+export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
+  {
+    name: 'port',
+    kind: 'string',
+    valueName: 'N',
+    description: 'TCP port on 127.0.0.1; 0 picks a free port.',
+    defaultText: '0',
+  },
+  {
+    name: 'mode',
+    kind: 'string',
+    valueName: 'MODE',
+    description:
+      'classic: certificates work as before February 2024; retired: every certificate call ' +
+      'answers 400 CertificateRetired, as the live service does today.',
+    defaultText: 'classic',
+  },
+  {
+    name: 'account-name',
+    kind: 'string',
+    valueName: 'NAME',
+    description: 'Accept this account instead of the built-in `emulator` account.',
+  },
+  {
+    name: 'account-key-env',
+    kind: 'string',
+    valueName: 'VAR',
+    description: 'The environment variable that holds the base64 key of --account-name.',
+  },
+  {
+    name: 'json',
+    kind: 'boolean',
+    description: 'Print the URL line as JSON: {"url", "accountName", "mode"}.',
+  },
+  { name: 'help', kind: 'boolean', description: 'Show help.' },
+]);
+
+/**
+ * @throws {@link CliUsageError} for unknown flags, arguments, or half an account;
+ *   `BatchValidationError` for a bad port or mode
+ */
+export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation {
+  const help = 'batch-rest emulator --help';
+  const { values, positionals } = runParseArgs(args, EMULATOR_FLAGS, help);
+  if (positionals.length > 0) throw new CliUsageError('emulator takes no arguments', help);
+  const issues: BatchValidationIssue[] = [];
+  let port = 0;
+  const portText = values.port;
+  if (typeof portText === 'string') {
+    port = /^\d{1,5}$/.test(portText) ? Number(portText) : -1;
+    if (port < 0 || port > 65535) {
+      issues.push({ path: '--port', rule: 'range', message: 'must be an integer from 0 to 65535' });
+    }
+  }
+  const mode = values.mode ?? 'classic';
+  if (mode !== 'classic' && mode !== 'retired') {
+    issues.push({ path: '--mode', rule: 'enum', message: 'must be classic or retired' });
+  }
+  const name = values['account-name'];
+  const keyEnv = values['account-key-env'];
+  if ((name === undefined) !== (keyEnv === undefined)) {
+    throw new CliUsageError('--account-name and --account-key-env go together', help);
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+  return {
+    kind: 'emulator',
+    json: values.json === true,
+    port,
+    mode: mode as BatchEmulatorMode,
+    ...(typeof name === 'string' && typeof keyEnv === 'string'
+      ? { account: { name, keyEnv } }
+      : {}),
+  };
+}

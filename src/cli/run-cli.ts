@@ -1,0 +1,68 @@
+/**
+ * The CLI from arguments to exit code, with all I/O injected ({@link CliIo}): parse, then show
+ * help, run the emulator, or run an operation; every error becomes a message on stderr and a
+ * documented exit code.
+ */
+import { operations } from '../../generated/operations.js';
+import * as validators from '../../generated/validators.js';
+import type { GeneratedModule } from '../client/create-client-runtime.js';
+import { VERSION } from '../version.js';
+import { certificateBodySource } from './certificate-body-source.js';
+import type { CliIo } from './cli-io.js';
+import { buildCommands, type CliCommand } from './command-table.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import { describeError } from './format-error.js';
+import { commandHelp, emulatorHelp, globalHelp, groupHelp } from './help-text.js';
+import { type HelpTopic, parseCommandLine } from './parse-command-line.js';
+import { runEmulatorCommand } from './run-emulator-command.js';
+import { runOperation } from './run-operation.js';
+
+/** The generated certificates module the shipped CLI is built from. */
+export const CERTIFICATES_MODULE: GeneratedModule = { operations, validators };
+
+/** The help text for `topic`. */
+export function helpFor(topic: HelpTopic, commands: readonly CliCommand[]): string {
+  switch (topic.kind) {
+    case 'global':
+      return globalHelp(commands);
+    case 'group':
+      return groupHelp(commands, topic.group);
+    case 'command':
+      return commandHelp(topic.command);
+    case 'emulator':
+      return emulatorHelp();
+  }
+}
+
+/**
+ * Runs `batch-rest` with `argv` (without the node and script paths).
+ *
+ * @returns the exit code (see {@link EXIT_CODES})
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  generated: GeneratedModule = CERTIFICATES_MODULE,
+): Promise<ExitCode> {
+  const json = argv.includes('--json');
+  try {
+    const commands = buildCommands(generated.operations, [certificateBodySource]);
+    const parsed = parseCommandLine(argv, commands);
+    switch (parsed.kind) {
+      case 'help':
+        io.stdout(helpFor(parsed.topic, commands));
+        return EXIT_CODES.ok;
+      case 'version':
+        io.stdout(`batch-rest ${VERSION}\n`);
+        return EXIT_CODES.ok;
+      case 'emulator':
+        return await runEmulatorCommand(parsed, io);
+      case 'operation':
+        return await runOperation(parsed, io, generated);
+    }
+  } catch (error) {
+    const described = describeError(error, json);
+    io.stderr(described.text);
+    return described.exitCode;
+  }
+}

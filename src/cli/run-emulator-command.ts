@@ -1,0 +1,59 @@
+/**
+ * `batch-rest emulator`: the loopback emulator as a process. Prints one parseable line with the
+ * URL on stdout, notes on stderr, and serves until SIGINT/SIGTERM, then closes cleanly.
+ */
+import { EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
+import { startBatchEmulator } from '../emulator/http-server.js';
+import type { CliIo } from './cli-io.js';
+import { CliUsageError } from './cli-usage-error.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+import type { EmulatorInvocation } from './parse-emulator-flags.js';
+
+/** The stdout line of a started emulator (`--json`: one JSON object instead). */
+export function listeningLine(
+  url: string,
+  accountName: string,
+  mode: string,
+  json: boolean,
+): string {
+  return json
+    ? `${JSON.stringify({ url, accountName, mode })}\n`
+    : `Batch emulator listening on ${url}\n`;
+}
+
+/** Runs the emulator until the process is asked to stop. */
+export async function runEmulatorCommand(
+  invocation: EmulatorInvocation,
+  io: CliIo,
+): Promise<ExitCode> {
+  const help = 'batch-rest emulator --help';
+  let accounts: { name: string; key: string }[] | undefined;
+  if (invocation.account) {
+    const { name, keyEnv } = invocation.account;
+    const key = io.env[keyEnv];
+    if (key === undefined || key.trim() === '') {
+      throw new CliUsageError(
+        `--account-key-env ${keyEnv}: the variable ${keyEnv} is not set`,
+        help,
+      );
+    }
+    accounts = [{ name, key: key.trim() }];
+  }
+  const running = await startBatchEmulator({
+    port: invocation.port,
+    mode: invocation.mode,
+    ...(accounts ? { accounts } : {}),
+  });
+  const accountName = invocation.account?.name ?? EMULATOR_ACCOUNT_NAME;
+  io.stdout(listeningLine(running.url, accountName, invocation.mode, invocation.json));
+  const key = invocation.account
+    ? `key from $${invocation.account.keyEnv}`
+    : "the well-known key EMULATOR_ACCOUNT_KEY of 'batch-rest-client/testing'";
+  io.stderr(
+    `account: ${accountName} (${key}); mode: ${invocation.mode}. Stop with Ctrl-C (SIGINT) or SIGTERM.\n`,
+  );
+  const signal = await io.waitForStop();
+  await running.close();
+  io.stderr(`Batch emulator stopped (${signal}).\n`);
+  return EXIT_CODES.ok;
+}
