@@ -8,7 +8,7 @@
  *    Key signed `certificate.add` and a `certificate.get` with the browser's own fetch to the test
  *    server (the page's origin), which hands them to the emulator core.
  * 3. Node checks the request as it arrived on the wire: the signature is recomputed by the
- *    independent reference signer of the unit tests, the body and thumbprint by node:crypto.
+ *    independent reference implementation of the tests (test/support/reference-shared-key.ts), the body and thumbprint by node:crypto.
  *
  * Chromium missing is a failure, not a skip: install it with `apt-get install -y chromium` or set
  * CHROMIUM_PATH.
@@ -22,7 +22,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { referenceAuthorization } from '../unit/auth/shared-key/reference-signer.ts';
+import { referenceAuthorization } from '../support/reference-shared-key.ts';
 import { bundleForBrowser } from './bundle.ts';
 import type { PageOutcome } from './page.ts';
 import { startTestServer, type WireRecord } from './test-server.ts';
@@ -79,7 +79,7 @@ function checkWire(records: WireRecord[], account: string, key: string, pem: str
   const { authorization, ...signed } = add.headers;
   assert.equal(
     authorization,
-    referenceAuthorization({ method: add.method, href: add.href, headers: signed }, account, key),
+    referenceAuthorization({ method: add.method, url: add.href, headers: signed }, account, key),
     'the Shared Key signature matches the reference signer over the wire request',
   );
   const certificate = new X509Certificate(pem);

@@ -1,6 +1,6 @@
 /**
  * Fuzz: 1,000+ random requests signed by the client and checked against an independent Shared
- * Key implementation (./support/reference-shared-key.ts, node:crypto). The requests come from
+ * Key implementation (test/support/reference-shared-key.ts, node:crypto). The requests come from
  * random operation tables driven through `createBatchClient` — random methods, unicode path
  * values, query parameters in random order and letter case with unicode values, extra `ocp-*`
  * headers (padded, mixed case), bodies present or empty — and a custom fetch captures each request
@@ -15,12 +15,12 @@ import {
   type OperationSpec,
 } from '../../src/index.js';
 import type { ParameterSpec } from '../../src/table/operation-table.js';
-import { FUZZ_ACCOUNT, FUZZ_ACCOUNT_URL, FUZZ_KEY } from './support/fuzz-server.js';
 import {
   referenceAuthorization,
+  referenceRequestFromFetch,
   type WireRequestSnapshot,
-  wireRequestOf,
-} from './support/reference-shared-key.js';
+} from '../support/reference-shared-key.js';
+import { FUZZ_ACCOUNT, FUZZ_ACCOUNT_URL, FUZZ_KEY } from './support/fuzz-server.js';
 
 const unicode = fc.string({ unit: 'grapheme', maxLength: 10 });
 const nameChars = fc.constantFrom(...'abcxyzABCXYZ019-_$.'.split(''));
@@ -176,7 +176,7 @@ describe('Shared Key signatures on the wire', () => {
             validation: false,
             now: () => s.nowMs,
             fetch: async (input, init) => {
-              captured.push(wireRequestOf(input, init));
+              captured.push(referenceRequestFromFetch(input, init));
               return new Response(null, { status: 200 });
             },
           },

@@ -6,8 +6,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import { operations } from '../../../src/index.js';
-import { independentSharedKey } from '../../support/independent-shared-key.js';
 import { useMswServer } from '../../support/msw-server.js';
+import {
+  referenceAuthorization,
+  referenceRequestFromArrived,
+} from '../../support/reference-shared-key.js';
 import {
   ACCOUNT,
   ACCOUNT_KEY,
@@ -50,13 +53,8 @@ function redactSecrets(body: Record<string, unknown>) {
 async function wire(request: Request) {
   const text = await request.clone().text();
   const body = text === '' ? undefined : text;
-  const headers = new Headers(request.headers);
-  if (body !== undefined && !headers.has('content-length')) {
-    headers.set('content-length', String(Buffer.byteLength(body)));
-  } else if (body === undefined && request.method === 'POST' && !headers.has('content-length')) {
-    headers.set('content-length', '0');
-  }
-  const expected = independentSharedKey(ACCOUNT, ACCOUNT_KEY, request.method, request.url, headers);
+  const arrived = await referenceRequestFromArrived(request);
+  const expected = referenceAuthorization(arrived, ACCOUNT, ACCOUNT_KEY);
   const { authorization, ...ours } = Object.fromEntries(
     [...request.headers].filter(([name]) => !ADDED_BY_FETCH.has(name)),
   );

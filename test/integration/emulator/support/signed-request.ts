@@ -1,9 +1,14 @@
 /**
- * A test-side Shared Key signer built on node:crypto, written from Microsoft's "Authenticate
- * requests to the Azure Batch service" page, independent of both src/auth and the emulator.
+ * Builds requests for the emulator suites, signed by the tests' independent Shared Key
+ * implementation (test/support/reference-shared-key.ts), which shares no code with src/auth or
+ * the emulator.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../../../../src/testing/index.js';
+import {
+  referenceAuthorization,
+  referenceRequestFromFetch,
+} from '../../../support/reference-shared-key.js';
 
 export const ACCOUNT_URL = 'https://emulator.westeurope.batch.azure.com';
 export const API_VERSION = '2024-07-01.20.0';
@@ -29,44 +34,6 @@ export interface SignOptions {
   tamper?: (parts: { url: string; headers: Record<string, string> }) => void;
 }
 
-export function stringToSign(
-  method: string,
-  url: URL,
-  headers: Record<string, string>,
-  account: string,
-): string {
-  const lower = new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const standard = [
-    'content-encoding',
-    'content-language',
-    'content-length',
-    'content-md5',
-    'content-type',
-    'date',
-    'if-modified-since',
-    'if-match',
-    'if-none-match',
-    'if-unmodified-since',
-    'range',
-  ];
-  const lines = [method];
-  for (const name of standard) lines.push(lower.get(name) ?? '');
-  let text = `${lines.join('\n')}\n`;
-  const ocp = [...lower.keys()].filter((n) => n.startsWith('ocp-')).sort();
-  for (const name of ocp) text += `${name}:${lower.get(name)}\n`;
-  text += `/${account}${url.pathname}`;
-  const params = new Map<string, string[]>();
-  for (const [k, v] of url.searchParams)
-    params.set(k.toLowerCase(), [...(params.get(k.toLowerCase()) ?? []), v]);
-  for (const name of [...params.keys()].sort())
-    text += `\n${name}:${params.get(name)!.sort().join(',')}`;
-  return text;
-}
-
-export function sign(text: string, key: string): string {
-  return createHmac('sha256', Buffer.from(key, 'base64')).update(text, 'utf8').digest('base64');
-}
-
 /** Builds a Request signed with Shared Key (default: the emulator account). */
 export function signedRequest(options: SignOptions): Request {
   const method = options.method ?? 'GET';
@@ -84,7 +51,8 @@ export function signedRequest(options: SignOptions): Request {
     headers['Content-Length'] = '0';
   }
   if (!options.unsigned) {
-    headers.Authorization = `SharedKey ${account}:${sign(stringToSign(method, new URL(url), headers, account), key)}`;
+    const wire = referenceRequestFromFetch(url, { method, headers, body: body ?? null });
+    headers.Authorization = referenceAuthorization(wire, account, key);
   }
   const parts = { url, headers };
   options.tamper?.(parts);

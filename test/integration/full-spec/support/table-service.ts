@@ -2,13 +2,16 @@
  * A stand-in Batch service for one spec, as one msw handler. It knows the spec only through the
  * independent reading (spec-reading.ts), never the generated table: it routes each request to
  * the operation whose method and path template match (templates → anchored regular
- * expressions), records what arrived (with the Shared Key signature checked by the reference
- * verifier), and answers from the response plan. Existence checks answer 404 for the absent id;
+ * expressions), records what arrived (with the Shared Key signature checked against the
+ * independent reference implementation), and answers from the response plan. Existence checks answer 404 for the absent id;
  * pageable operations answer a first page naming a second (`$skiptoken=page-2`).
  */
 import { type HttpHandler, HttpResponse, http } from 'msw';
+import {
+  referenceAuthorization,
+  referenceRequestFromArrived,
+} from '../../../support/reference-shared-key.js';
 import { ABSENT } from './call-plan.js';
-import { verifySharedKey } from './reference-shared-key.js';
 import { downloadBytes, jsonBody, pagedBody, plannedHeaders } from './response-plan.js';
 import type { SchemaSampler } from './schema-sample.js';
 import type { ReadOperation } from './spec-reading.js';
@@ -34,8 +37,6 @@ export interface TableServiceOptions {
 }
 
 export const PAGE_TWO = 'page-2';
-const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-
 export class TableService {
   readonly calls: ArrivedCall[] = [];
   readonly handler: HttpHandler;
@@ -58,16 +59,10 @@ export class TableService {
   async #answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const rawPath = request.url.slice(url.origin.length).split('?')[0]!;
-    const bodyBytes = new Uint8Array(await request.clone().arrayBuffer());
+    // With the Content-Length fetch put on the wire, which the signature covers.
+    const arrived = await referenceRequestFromArrived(request);
     const headers = new Map<string, string>();
     for (const [name, value] of request.headers) headers.set(name, value);
-    // What fetch puts on the wire for Content-Length, which the signature covers.
-    const signedHeaders = new Map(headers);
-    if (!signedHeaders.has('content-length')) {
-      if (bodyBytes.byteLength > 0)
-        signedHeaders.set('content-length', String(bodyBytes.byteLength));
-      else if (PAYLOAD_METHODS.has(request.method)) signedHeaders.set('content-length', '0');
-    }
     const { accountName, accountKey } = this.#options;
     const route = this.#routes.find(
       (r) => r.operation.method === request.method && r.pattern.test(rawPath),
@@ -77,13 +72,9 @@ export class TableService {
       method: request.method,
       url: request.url,
       headers,
-      bodyText: new TextDecoder().decode(bodyBytes),
-      signatureValid: verifySharedKey(
-        { method: request.method, url: request.url, headers: signedHeaders },
-        headers.get('authorization'),
-        accountName,
-        accountKey,
-      ),
+      bodyText: new TextDecoder().decode(arrived.body ?? new Uint8Array()),
+      signatureValid:
+        headers.get('authorization') === referenceAuthorization(arrived, accountName, accountKey),
     };
     this.calls.push(call);
     if (!route) return HttpResponse.json({ code: 'NoRoute' }, { status: 400 });

@@ -3,7 +3,7 @@ import { expect } from '@jest/globals';
 import {
   referenceAuthorization,
   type WireRequestSnapshot,
-} from '../../../fuzz/support/reference-shared-key.js';
+} from '../../../support/reference-shared-key.js';
 import { ACCOUNT, ACCOUNT_KEY } from './secrets.js';
 
 /**

@@ -14,9 +14,9 @@ import {
   BatchSharedKeyCredential,
 } from '../../../../src/index.js';
 import {
+  referenceRequestFromFetch,
   type WireRequestSnapshot,
-  wireRequestOf,
-} from '../../../fuzz/support/reference-shared-key.js';
+} from '../../../support/reference-shared-key.js';
 import { ACCOUNT, ACCOUNT_KEY, ACCOUNT_URL } from './secrets.js';
 
 /** 2025-01-15T08:00:00Z: whole seconds, so HTTP dates convert back exactly. */
@@ -174,7 +174,7 @@ export function createHarness(options: HarnessOptions = {}) {
         return Promise.resolve();
       },
       fetch: (input, init) => {
-        const snapshot = wireRequestOf(input, init);
+        const snapshot = referenceRequestFromFetch(input, init);
         attempts.push(snapshot);
         const authorization = snapshot.headers.get('authorization');
         if (authorization) journal.authorizations.push(authorization);

@@ -1,7 +1,8 @@
 /**
  * Oracle tests: our Shared Key signatures against the official SDK (`@azure/batch@10.2.0`,
  * `BatchSharedKeyCredentials.signRequest` on an `@azure/ms-rest-js` WebResource) and against an
- * independent node:crypto implementation of the documented rules (./reference-signer.ts).
+ * independent node:crypto implementation of the documented rules
+ * (test/support/reference-shared-key.ts).
  *
  * Where @azure/batch 10.2.0 deviates from the documented rule, the SDK property stays out of that
  * input space and the documented-rule property (against the reference) covers it:
@@ -23,7 +24,7 @@ import { WebResource } from '@azure/ms-rest-js';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { BatchSharedKeyCredential } from '../../../../src/auth/batch-shared-key-credential.js';
-import { type ReferenceRequest, referenceAuthorization } from './reference-signer.js';
+import { referenceAuthorization } from '../../../support/reference-shared-key.js';
 
 interface Case {
   account: string;
@@ -31,13 +32,13 @@ interface Case {
   /** What we are given: random-case method, header names in random case. */
   ours: { method: string; url: string; headers: Record<string, string> };
   /** The same request as it goes on the wire (upper-case method, serialized URL, lower-cased names). */
-  wire: ReferenceRequest;
+  wire: { method: string; url: string; headers: Record<string, string> };
 }
 
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 async function sdkAuthorization(c: Case): Promise<string> {
-  const resource = new WebResource(c.wire.href, c.wire.method as 'GET', undefined, undefined, {
+  const resource = new WebResource(c.wire.url, c.wire.method as 'GET', undefined, undefined, {
     ...c.wire.headers,
   });
   await new BatchSharedKeyCredentials(c.account, c.key).signRequest(resource);
@@ -202,7 +203,7 @@ function caseArbitrary({ sdkComparable }: Options): fc.Arbitrary<Case> {
         account: r.account,
         key: r.key,
         ours: { method: r.method, url: raw, headers },
-        wire: { method, href, headers: wireHeaders },
+        wire: { method, url: href, headers: wireHeaders },
       };
     });
 }
@@ -241,7 +242,7 @@ describe('deviations of @azure/batch 10.2.0 from the documented rule', () => {
     account: 'a',
     key,
     ours: { method, url: href, headers },
-    wire: { method, href, headers },
+    wire: { method, url: href, headers },
   });
 
   it.each([
