@@ -1,0 +1,142 @@
+/**
+ * `runCli` in process with injected I/O against a loopback emulator: the prompts a terminal
+ * allows (account key, .pfx password), deprecation output, and version.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { CliIo } from '../../../src/cli/cli-io.js';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { resetDeprecationWarnings } from '../../../src/deprecation/deprecation-warnings.js';
+import {
+  EMULATOR_ACCOUNT_KEY,
+  EMULATOR_ACCOUNT_NAME,
+  type RunningBatchEmulator,
+  startBatchEmulator,
+} from '../../../src/testing/index.js';
+import { VERSION } from '../../../src/version.js';
+import {
+  type CertificateFiles,
+  makeCertificateFiles,
+  PFX_PASSWORD,
+} from './support/certificate-files.js';
+
+let dir: string;
+let files: CertificateFiles;
+let running: RunningBatchEmulator;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'batch-rest-run-cli-'));
+  files = makeCertificateFiles(dir);
+  running = await startBatchEmulator();
+});
+beforeEach(() => resetDeprecationWarnings());
+afterEach(() => running.emulator.reset());
+afterAll(async () => {
+  await running?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function fakeIo(options: {
+  env?: Record<string, string>;
+  tty?: boolean;
+  answers?: string[];
+  noDeprecation?: boolean;
+}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const prompts: string[] = [];
+  const answers = [...(options.answers ?? [])];
+  const io: CliIo = {
+    env: options.env ?? {},
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdoutBytes: () => {
+      throw new Error('no binary output expected');
+    },
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin: async () => '',
+    stdinIsTTY: options.tty ?? false,
+    promptSecret: async (question) => {
+      prompts.push(question);
+      const answer = answers.shift();
+      if (answer === undefined) throw new Error('unexpected prompt');
+      return answer;
+    },
+    waitForStop: () => new Promise(() => {}),
+    noDeprecation: options.noDeprecation ?? false,
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join(''), prompts };
+}
+
+describe('runCli', () => {
+  it('asks a terminal for a missing account key, then runs the command', async () => {
+    const fake = fakeIo({
+      env: { BATCH_ACCOUNT_URL: running.url, BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME },
+      tty: true,
+      answers: [EMULATOR_ACCOUNT_KEY],
+    });
+    expect(await runCli(['certificate', 'list', '--json'], fake.io)).toBe(0);
+    expect(fake.prompts).toEqual(['Key of Batch account emulator: ']);
+    expect(JSON.parse(fake.stdout())).toEqual([]);
+    expect(fake.stderr()).toBe(
+      'DeprecationWarning [BATCH_DEP_CERTIFICATE_LIST]: certificate.list() is deprecated. Azure Batch ' +
+        'certificates were retired on 29 February 2024 and the live service rejects this call (400 ' +
+        'CertificateRetired). Use the Azure Key Vault VM extension instead: ' +
+        'https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide\n',
+    );
+  });
+
+  it('asks a terminal for the password of a protected .pfx', async () => {
+    const fake = fakeIo({
+      env: {
+        BATCH_ACCOUNT_URL: running.url,
+        BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
+        BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+      },
+      tty: true,
+      answers: [PFX_PASSWORD],
+      noDeprecation: true,
+    });
+    expect(await runCli(['certificate', 'add', '--file', files.pfx], fake.io)).toBe(0);
+    expect(fake.prompts).toEqual([`Password for ${files.pfx}: `]);
+    expect(fake.stderr()).toBe('');
+    expect(
+      running.emulator.certificate(EMULATOR_ACCOUNT_NAME, files.pfxThumbprint)?.certificateFormat,
+    ).toBe('pfx');
+  });
+
+  it('refuses an account URL the client cannot use (exit 2)', async () => {
+    const fake = fakeIo({
+      env: {
+        BATCH_ACCOUNT_URL: 'http://example.com',
+        BATCH_ACCOUNT_NAME: 'a',
+        BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+      },
+    });
+    expect(await runCli(['certificate', 'list'], fake.io)).toBe(2);
+    expect(fake.stderr().split('\n')[0]).toBe(
+      'error: BATCH_ACCOUNT_URL is not usable: accountUrl uses http:, which would send credentials in clear text; use https:, or set allowInsecureConnection: true for a local emulator',
+    );
+    const badKey = fakeIo({
+      env: {
+        BATCH_ACCOUNT_URL: running.url,
+        BATCH_ACCOUNT_NAME: 'a',
+        BATCH_ACCOUNT_KEY: 'not base64!',
+      },
+    });
+    expect(await runCli(['certificate', 'list'], badKey.io)).toBe(2);
+    expect(badKey.stderr()).toContain('the account settings are not usable');
+    expect(badKey.stderr()).not.toContain('not base64!');
+  });
+
+  it('prints the version and help on stdout', async () => {
+    const version = fakeIo({});
+    expect(await runCli(['--version'], version.io)).toBe(0);
+    expect(version.stdout()).toBe(`batch-rest ${VERSION}\n`);
+    const help = fakeIo({});
+    expect(await runCli(['help', 'certificate'], help.io)).toBe(0);
+    expect(help.stdout()).toMatch(/^Usage: batch-rest certificate <command>/);
+  });
+});
