@@ -49,7 +49,24 @@ export function findNode20(): NodeBinary {
     }
     return { path, version };
   }
+  // No Node 20 on this machine (say, its Node is 24): take one from the registry's `node` package,
+  // as the toolchain does for Node 24, so `npm test` works unchanged on any machine.
+  const fetched = spawnSync(
+    'npm',
+    [
+      'exec',
+      '--yes',
+      '--package=node@20',
+      '--',
+      'node',
+      '-p',
+      'process.version+" "+process.execPath',
+    ],
+    { encoding: 'utf8' },
+  );
+  const [version = '', path = ''] = fetched.status === 0 ? fetched.stdout.trim().split(' ') : [];
+  if (version.startsWith('v20.') && path !== '') return { path, version };
   throw new Error(
-    `no Node 20 found (tried ${candidates.join(', ')}); install it or set SMOKE_NODE20`,
+    `no Node 20 found (tried ${candidates.join(', ')} and the registry's node@20); set SMOKE_NODE20`,
   );
 }
