@@ -1,5 +1,5 @@
 import { decodeBase64, isBase64 } from '../util/base64.js';
-import { hmacSha256Base64WithKey, importHmacSha256Key } from './shared-key/hmac-sha256.js';
+import { createHmacSigner } from './shared-key/hmac-signer.js';
 import { type SharedKeySigner, signSharedKey } from './shared-key/sign-request.js';
 import type { SignableRequest } from './shared-key/signable-request.js';
 
@@ -19,8 +19,6 @@ import type { SignableRequest } from './shared-key/signable-request.js';
 export class BatchSharedKeyCredential {
   /** The Batch account name (signed as `/<accountName>/…` and sent as `SharedKey <accountName>:…`). */
   readonly accountName: string;
-  readonly #keyBytes: Uint8Array;
-  #cryptoKey: Promise<CryptoKey> | undefined;
   readonly #signer: SharedKeySigner;
 
   /**
@@ -41,11 +39,9 @@ export class BatchSharedKeyCredential {
       );
     }
     this.accountName = accountName;
-    this.#keyBytes = decodeBase64(accountKeyBase64);
     this.#signer = {
       accountName,
-      hmacSha256Base64: async (message) =>
-        hmacSha256Base64WithKey(await this.#importKey(), message),
+      hmacSha256Base64: createHmacSigner(decodeBase64(accountKeyBase64)),
     };
   }
 
@@ -68,17 +64,5 @@ export class BatchSharedKeyCredential {
   /** `util.inspect` / `console.log` form without the key. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `BatchSharedKeyCredential { accountName: ${JSON.stringify(this.accountName)} }`;
-  }
-
-  #importKey(): Promise<CryptoKey> {
-    if (!this.#cryptoKey) {
-      const pending = importHmacSha256Key(this.#keyBytes);
-      this.#cryptoKey = pending;
-      // A failed import is not cached: the next signature tries again.
-      pending.catch(() => {
-        if (this.#cryptoKey === pending) this.#cryptoKey = undefined;
-      });
-    }
-    return this.#cryptoKey;
   }
 }
