@@ -2,7 +2,7 @@
 "use strict";
 export const Certificate_Add_parameters = validate10;
 const schema11 = {"$id":"Certificate_Add_parameters","type":"object","properties":{"timeout":{"type":"integer","minimum":1,"maximum":2147483647},"clientRequestId":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"returnClientRequestId":{"type":"boolean"},"ocpDate":{"instanceofDate":true}},"additionalProperties":false};
-const pattern0 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+const pattern0 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Certificate_Add_parameters" */;
@@ -122,10 +122,9 @@ return errors === 0;
 }
 
 export const Certificate_Add_body = validate11;
-const schema12 = {"$id":"Certificate_Add_body","$ref":"#/definitions/CertificateAddParameter","definitions":{"CertificateAddParameter":{"type":"object","required":["thumbprint","thumbprintAlgorithm","data"],"if":{"required":["certificateFormat"],"properties":{"certificateFormat":{"const":"cer"}}},"then":{"not":{"required":["password"]}},"properties":{"thumbprint":{"type":"string","pattern":"^ *(?:[0-9A-Fa-f] *){1,40}$"},"thumbprintAlgorithm":{"type":"string","enum":["sha1"]},"data":{"type":"string","pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$","maxLength":13656},"certificateFormat":{"type":"string","enum":["pfx","cer"]},"password":{"type":"string"}},"additionalProperties":false}}};
-const schema13 = {"type":"object","required":["thumbprint","thumbprintAlgorithm","data"],"if":{"required":["certificateFormat"],"properties":{"certificateFormat":{"const":"cer"}}},"then":{"not":{"required":["password"]}},"properties":{"thumbprint":{"type":"string","pattern":"^ *(?:[0-9A-Fa-f] *){1,40}$"},"thumbprintAlgorithm":{"type":"string","enum":["sha1"]},"data":{"type":"string","pattern":"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$","maxLength":13656},"certificateFormat":{"type":"string","enum":["pfx","cer"]},"password":{"type":"string"}},"additionalProperties":false};
-const pattern1 = new RegExp("^ *(?:[0-9A-Fa-f] *){1,40}$", "u");
-const pattern2 = new RegExp("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$", "u");
+const schema12 = {"$id":"Certificate_Add_body","$ref":"#/definitions/CertificateAddParameter","definitions":{"CertificateAddParameter":{"type":"object","required":["thumbprint","thumbprintAlgorithm","data"],"if":{"required":["certificateFormat"],"properties":{"certificateFormat":{"const":"cer"}}},"then":{"not":{"required":["password"]}},"properties":{"thumbprint":{"type":"string","pattern":"^ *(?:[0-9A-Fa-f] *){1,40}$"},"thumbprintAlgorithm":{"type":"string","enum":["sha1"]},"data":{"type":"string","minLength":1,"maxLength":13656,"base64":true},"certificateFormat":{"type":"string","enum":["pfx","cer"]},"password":{"type":"string"}},"additionalProperties":false}}};
+const schema13 = {"type":"object","required":["thumbprint","thumbprintAlgorithm","data"],"if":{"required":["certificateFormat"],"properties":{"certificateFormat":{"const":"cer"}}},"then":{"not":{"required":["password"]}},"properties":{"thumbprint":{"type":"string","pattern":"^ *(?:[0-9A-Fa-f] *){1,40}$"},"thumbprintAlgorithm":{"type":"string","enum":["sha1"]},"data":{"type":"string","minLength":1,"maxLength":13656,"base64":true},"certificateFormat":{"type":"string","enum":["pfx","cer"]},"password":{"type":"string"}},"additionalProperties":false};
+const pattern1 = new RegExp("^ *(?:[0-9A-Fa-f] *){1,40}$", "");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Certificate_Add_body" */;
@@ -327,8 +326,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern2.test(data3)){
-const err14 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/CertificateAddParameter/properties/data/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"},message:"must match pattern \""+"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$"+"\""};
+if(data3.length < 1){
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/CertificateAddParameter/properties/data/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -337,9 +336,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/CertificateAddParameter/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data3)){
+const err15 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/CertificateAddParameter/properties/data/base64",keyword:"base64",params:{},message:"must be base64 (A-Z, a-z, 0-9, +, /; padded with = to a multiple of 4)"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -349,10 +347,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.certificateFormat !== undefined){
-let data4 = data.certificateFormat;
-if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/certificateFormat",schemaPath:"#/definitions/CertificateAddParameter/properties/certificateFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/definitions/CertificateAddParameter/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -361,8 +357,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!((data4 === "pfx") || (data4 === "cer"))){
-const err17 = {instancePath:instancePath+"/certificateFormat",schemaPath:"#/definitions/CertificateAddParameter/properties/certificateFormat/enum",keyword:"enum",params:{allowedValues: schema13.properties.certificateFormat.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.certificateFormat !== undefined){
+let data4 = data.certificateFormat;
+if(typeof data4 !== "string"){
+const err17 = {instancePath:instancePath+"/certificateFormat",schemaPath:"#/definitions/CertificateAddParameter/properties/certificateFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -371,10 +370,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.password !== undefined){
-if(typeof data.password !== "string"){
-const err18 = {instancePath:instancePath+"/password",schemaPath:"#/definitions/CertificateAddParameter/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data4 === "pfx") || (data4 === "cer"))){
+const err18 = {instancePath:instancePath+"/certificateFormat",schemaPath:"#/definitions/CertificateAddParameter/properties/certificateFormat/enum",keyword:"enum",params:{allowedValues: schema13.properties.certificateFormat.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -384,14 +381,26 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-else {
-const err19 = {instancePath,schemaPath:"#/definitions/CertificateAddParameter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.password !== undefined){
+if(typeof data.password !== "string"){
+const err19 = {instancePath:instancePath+"/password",schemaPath:"#/definitions/CertificateAddParameter/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/definitions/CertificateAddParameter/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -401,7 +410,7 @@ return errors === 0;
 
 export const Certificate_CancelDeletion_parameters = validate12;
 const schema14 = {"$id":"Certificate_CancelDeletion_parameters","type":"object","required":["thumbprintAlgorithm","thumbprint"],"properties":{"thumbprintAlgorithm":{"type":"string","enum":["sha1"]},"thumbprint":{"type":"string","pattern":"^[0-9A-Fa-f]{1,40}$"},"timeout":{"type":"integer","minimum":1,"maximum":2147483647},"clientRequestId":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"returnClientRequestId":{"type":"boolean"},"ocpDate":{"instanceofDate":true}},"additionalProperties":false};
-const pattern3 = new RegExp("^[0-9A-Fa-f]{1,40}$", "u");
+const pattern2 = new RegExp("^[0-9A-Fa-f]{1,40}$", "");
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Certificate_CancelDeletion_parameters" */;
@@ -466,7 +475,7 @@ errors++;
 if(data.thumbprint !== undefined){
 let data1 = data.thumbprint;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
+if(!pattern2.test(data1)){
 const err5 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{1,40}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -654,7 +663,7 @@ errors++;
 if(data.thumbprint !== undefined){
 let data1 = data.thumbprint;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
+if(!pattern2.test(data1)){
 const err5 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{1,40}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -842,7 +851,7 @@ errors++;
 if(data.thumbprint !== undefined){
 let data1 = data.thumbprint;
 if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
+if(!pattern2.test(data1)){
 const err5 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{1,40}$"+"\""};
 if(vErrors === null){
 vErrors = [err5];

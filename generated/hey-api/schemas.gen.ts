@@ -105,7 +105,8 @@ export const CertificateAddParameterSchema = {
         data: {
             type: 'string',
             title: 'The base64-encoded contents of the Certificate. The maximum size is 10KB.',
-            pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$',
+            format: 'byte',
+            minLength: 1,
             maxLength: 13656,
             'x-ms-secret': true
         },

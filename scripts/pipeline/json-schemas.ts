@@ -8,8 +8,9 @@
  * - `x-ms-enum` with `modelAsString: true` is an open enum, so `enum` is dropped;
  * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
  *   `allOf` parts merged first so inheritance still works;
- * - formats become explicit keywords: `uuid` a pattern, `int32` its range, date-time parameters a
- *   `Date` check (`instanceofDate`, a code-generating ajv keyword); other formats are documentation;
+ * - formats become explicit keywords: `uuid` a pattern, `int32` its range, `byte` a base64 check
+ *   (`base64`) and date-time parameters a `Date` check (`instanceofDate`) — both code-generating
+ *   ajv keywords, inlined with no runtime helper; other formats are documentation;
  * - descriptions and `x-*` extensions are dropped (the schema is for checking, not reading).
  */
 import type { OperationSpec } from '../../src/table/operation-table.ts';
@@ -115,6 +116,7 @@ export class SchemaConverter {
 
   private applyFormat(out: Json, format: string | undefined, clientValue: boolean): void {
     if (format === 'uuid' && out.pattern === undefined) out.pattern = UUID_PATTERN;
+    if (format === 'byte') out.base64 = true;
     if (format === 'int32') {
       if (out.minimum === undefined) out.minimum = INT32.minimum;
       if (out.maximum === undefined) out.maximum = INT32.maximum;

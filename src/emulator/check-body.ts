@@ -16,7 +16,8 @@ import { findValidator } from './find-validator.js';
 const REASONS: Readonly<Record<string, string>> = {
   'thumbprint/pattern': 'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
   'thumbprintAlgorithm/enum': "The thumbprint algorithm must be 'sha1'.",
-  'data/pattern': 'The certificate data must be padded, standard base64.',
+  'data/base64': 'The certificate data must be padded, standard base64.',
+  'data/minLength': 'The certificate data must not be empty.',
   'data/maxLength': 'The certificate data must not exceed 10 KB.',
   'certificateFormat/enum': "The certificate format must be 'pfx' or 'cer'.",
   'password/not': "The password must be omitted when the certificate format is 'cer'.",
