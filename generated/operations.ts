@@ -6,7 +6,6 @@ export const operations = {
     "body": {
       "clientName": "certificate",
       "contentType": "application/json; odata=minimalmetadata",
-      "description": "The Certificate to add.",
       "normalizations": [
         {
           "property": "thumbprint",
@@ -24,7 +23,6 @@ export const operations = {
       "code": "BATCH_DEP_CERTIFICATE_ADD",
       "message": "certificate.add() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
     },
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
     "group": "certificate",
     "httpMethod": "POST",
     "isExistenceCheck": false,
@@ -34,7 +32,6 @@ export const operations = {
       {
         "clientName": "timeout",
         "default": 30,
-        "description": "The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.",
         "format": "int32",
         "group": "CertificateAddOptions",
         "location": "query",
@@ -44,7 +41,6 @@ export const operations = {
       },
       {
         "clientName": "clientRequestId",
-        "description": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
         "format": "uuid",
         "group": "CertificateAddOptions",
         "isClientRequestId": true,
@@ -56,7 +52,6 @@ export const operations = {
       {
         "clientName": "returnClientRequestId",
         "default": false,
-        "description": "Whether the server should return the client-request-id in the response.",
         "group": "CertificateAddOptions",
         "location": "header",
         "required": false,
@@ -65,7 +60,6 @@ export const operations = {
       },
       {
         "clientName": "ocpDate",
-        "description": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
         "format": "date-time-rfc1123",
         "group": "CertificateAddOptions",
         "location": "header",
@@ -113,7 +107,6 @@ export const operations = {
     "successStatuses": [
       201
     ],
-    "summary": "Adds a Certificate to the specified Account.",
     "validators": {
       "body": "Certificate_Add_body",
       "parameters": "Certificate_Add_parameters"
@@ -126,7 +119,6 @@ export const operations = {
       "code": "BATCH_DEP_CERTIFICATE_CANCEL_DELETION",
       "message": "certificate.cancelDeletion() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
     },
-    "description": "When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.\n\nWarning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
     "group": "certificate",
     "httpMethod": "POST",
     "isExistenceCheck": false,
@@ -135,7 +127,6 @@ export const operations = {
     "parameters": [
       {
         "clientName": "thumbprintAlgorithm",
-        "description": "The algorithm the thumbprint parameter was computed with. This must be sha1.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -143,7 +134,6 @@ export const operations = {
       },
       {
         "clientName": "thumbprint",
-        "description": "The thumbprint of the Certificate whose failed deletion is cancelled.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -152,7 +142,6 @@ export const operations = {
       {
         "clientName": "timeout",
         "default": 30,
-        "description": "The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.",
         "format": "int32",
         "group": "CertificateCancelDeletionOptions",
         "location": "query",
@@ -162,7 +151,6 @@ export const operations = {
       },
       {
         "clientName": "clientRequestId",
-        "description": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
         "format": "uuid",
         "group": "CertificateCancelDeletionOptions",
         "isClientRequestId": true,
@@ -174,7 +162,6 @@ export const operations = {
       {
         "clientName": "returnClientRequestId",
         "default": false,
-        "description": "Whether the server should return the client-request-id in the response.",
         "group": "CertificateCancelDeletionOptions",
         "location": "header",
         "required": false,
@@ -183,7 +170,6 @@ export const operations = {
       },
       {
         "clientName": "ocpDate",
-        "description": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
         "format": "date-time-rfc1123",
         "group": "CertificateCancelDeletionOptions",
         "location": "header",
@@ -228,7 +214,6 @@ export const operations = {
     "successStatuses": [
       204
     ],
-    "summary": "Returns a Certificate whose deletion failed to the active state.",
     "validators": {
       "parameters": "Certificate_CancelDeletion_parameters"
     }
@@ -240,7 +225,6 @@ export const operations = {
       "code": "BATCH_DEP_CERTIFICATE_DELETE",
       "message": "certificate.delete() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
     },
-    "description": "A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.\n\nWarning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
     "group": "certificate",
     "httpMethod": "DELETE",
     "isExistenceCheck": false,
@@ -249,7 +233,6 @@ export const operations = {
     "parameters": [
       {
         "clientName": "thumbprintAlgorithm",
-        "description": "The algorithm the thumbprint parameter was computed with. This must be sha1.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -257,7 +240,6 @@ export const operations = {
       },
       {
         "clientName": "thumbprint",
-        "description": "The thumbprint of the Certificate to delete.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -266,7 +248,6 @@ export const operations = {
       {
         "clientName": "timeout",
         "default": 30,
-        "description": "The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.",
         "format": "int32",
         "group": "CertificateDeleteOptions",
         "location": "query",
@@ -276,7 +257,6 @@ export const operations = {
       },
       {
         "clientName": "clientRequestId",
-        "description": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
         "format": "uuid",
         "group": "CertificateDeleteOptions",
         "isClientRequestId": true,
@@ -288,7 +268,6 @@ export const operations = {
       {
         "clientName": "returnClientRequestId",
         "default": false,
-        "description": "Whether the server should return the client-request-id in the response.",
         "group": "CertificateDeleteOptions",
         "location": "header",
         "required": false,
@@ -297,7 +276,6 @@ export const operations = {
       },
       {
         "clientName": "ocpDate",
-        "description": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
         "format": "date-time-rfc1123",
         "group": "CertificateDeleteOptions",
         "location": "header",
@@ -337,7 +315,6 @@ export const operations = {
     "successStatuses": [
       202
     ],
-    "summary": "Removes a Certificate from the Account.",
     "validators": {
       "parameters": "Certificate_Delete_parameters"
     }
@@ -349,7 +326,6 @@ export const operations = {
       "code": "BATCH_DEP_CERTIFICATE_GET",
       "message": "certificate.get() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
     },
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
     "group": "certificate",
     "httpMethod": "GET",
     "isExistenceCheck": false,
@@ -358,7 +334,6 @@ export const operations = {
     "parameters": [
       {
         "clientName": "thumbprintAlgorithm",
-        "description": "The algorithm the thumbprint parameter was computed with. This must be sha1.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -366,7 +341,6 @@ export const operations = {
       },
       {
         "clientName": "thumbprint",
-        "description": "The thumbprint of the Certificate to read.",
         "location": "path",
         "required": true,
         "type": "string",
@@ -374,7 +348,6 @@ export const operations = {
       },
       {
         "clientName": "select",
-        "description": "An OData $select expression naming the Certificate properties to return.",
         "group": "CertificateGetOptions",
         "location": "query",
         "required": false,
@@ -384,7 +357,6 @@ export const operations = {
       {
         "clientName": "timeout",
         "default": 30,
-        "description": "The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.",
         "format": "int32",
         "group": "CertificateGetOptions",
         "location": "query",
@@ -394,7 +366,6 @@ export const operations = {
       },
       {
         "clientName": "clientRequestId",
-        "description": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
         "format": "uuid",
         "group": "CertificateGetOptions",
         "isClientRequestId": true,
@@ -406,7 +377,6 @@ export const operations = {
       {
         "clientName": "returnClientRequestId",
         "default": false,
-        "description": "Whether the server should return the client-request-id in the response.",
         "group": "CertificateGetOptions",
         "location": "header",
         "required": false,
@@ -415,7 +385,6 @@ export const operations = {
       },
       {
         "clientName": "ocpDate",
-        "description": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
         "format": "date-time-rfc1123",
         "group": "CertificateGetOptions",
         "location": "header",
@@ -456,7 +425,6 @@ export const operations = {
     "successStatuses": [
       200
     ],
-    "summary": "Reads one Certificate of the Account.",
     "validators": {
       "parameters": "Certificate_Get_parameters"
     }
@@ -468,7 +436,6 @@ export const operations = {
       "code": "BATCH_DEP_CERTIFICATE_LIST",
       "message": "certificate.list() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
     },
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
     "group": "certificate",
     "httpMethod": "GET",
     "isExistenceCheck": false,
@@ -481,7 +448,6 @@ export const operations = {
     "parameters": [
       {
         "clientName": "filter",
-        "description": "An OData $filter expression restricting which Certificates are returned. The supported properties are listed at https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-certificates.",
         "group": "CertificateListOptions",
         "location": "query",
         "required": false,
@@ -490,7 +456,6 @@ export const operations = {
       },
       {
         "clientName": "select",
-        "description": "An OData $select expression naming the Certificate properties to return.",
         "group": "CertificateListOptions",
         "location": "query",
         "required": false,
@@ -500,7 +465,6 @@ export const operations = {
       {
         "clientName": "maxResults",
         "default": 1000,
-        "description": "The largest number of Certificates to return in one response. At most 1000 are returned.",
         "format": "int32",
         "group": "CertificateListOptions",
         "location": "query",
@@ -511,7 +475,6 @@ export const operations = {
       {
         "clientName": "timeout",
         "default": 30,
-        "description": "The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.",
         "format": "int32",
         "group": "CertificateListOptions",
         "location": "query",
@@ -521,7 +484,6 @@ export const operations = {
       },
       {
         "clientName": "clientRequestId",
-        "description": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
         "format": "uuid",
         "group": "CertificateListOptions",
         "isClientRequestId": true,
@@ -533,7 +495,6 @@ export const operations = {
       {
         "clientName": "returnClientRequestId",
         "default": false,
-        "description": "Whether the server should return the client-request-id in the response.",
         "group": "CertificateListOptions",
         "location": "header",
         "required": false,
@@ -542,7 +503,6 @@ export const operations = {
       },
       {
         "clientName": "ocpDate",
-        "description": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
         "format": "date-time-rfc1123",
         "group": "CertificateListOptions",
         "location": "header",
@@ -583,7 +543,6 @@ export const operations = {
     "successStatuses": [
       200
     ],
-    "summary": "Lists the Certificates that have been added to the specified Account.",
     "validators": {
       "parameters": "Certificate_List_parameters"
     }

@@ -3,9 +3,11 @@
  * help, run the emulator, or run an operation; every error becomes a message on stderr and a
  * documented exit code.
  */
+import { operationDocs } from '../../generated/operation-docs.js';
 import { operations } from '../../generated/operations.js';
 import * as validators from '../../generated/validators.js';
 import type { GeneratedModule } from '../client/create-client-runtime.js';
+import { withOperationDocs } from '../table/operation-docs.js';
 import { VERSION } from '../version.js';
 import { certificateBodySource } from './certificate-body-source.js';
 import type { CliIo } from './cli-io.js';
@@ -18,7 +20,7 @@ import { runEmulatorCommand } from './run-emulator-command.js';
 import { runOperation } from './run-operation.js';
 
 /** The generated certificates module the shipped CLI is built from. */
-export const CERTIFICATES_MODULE: GeneratedModule = { operations, validators };
+export const CERTIFICATES_MODULE: GeneratedModule = { operations, validators, operationDocs };
 
 /** The help text for `topic`. */
 export function helpFor(topic: HelpTopic, commands: readonly CliCommand[]): string {
@@ -46,7 +48,8 @@ export async function runCli(
 ): Promise<ExitCode> {
   const json = argv.includes('--json');
   try {
-    const commands = buildCommands(generated.operations, [certificateBodySource]);
+    const table = withOperationDocs(generated.operations, generated.operationDocs);
+    const commands = buildCommands(table, [certificateBodySource]);
     const parsed = parseCommandLine(argv, commands);
     switch (parsed.kind) {
       case 'help':

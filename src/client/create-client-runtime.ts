@@ -5,6 +5,7 @@
 import { BatchValidationError } from '../errors/batch-validation-error.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
+import type { OperationDocs } from '../table/operation-docs.js';
 import type { OperationTable } from '../table/operation-table.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
@@ -14,10 +15,14 @@ import { type BatchClientOptions, DEFAULT_CLIENT_OPTIONS } from './client-option
 import type { ClientRuntime } from './client-runtime.js';
 import type { ValidatorModule } from './validator-module.js';
 
-/** A generated module as the client consumes it: the operation table and its validators. */
+/**
+ * A generated module as the client consumes it: the operation table and its validators (and,
+ * for the CLI's help, the operation docs).
+ */
 export interface GeneratedModule {
   readonly operations: OperationTable;
   readonly validators: ValidatorModule;
+  readonly operationDocs?: OperationDocs;
 }
 
 const MODES = new Set(['once', 'always', 'off', 'error']);

@@ -1,12 +1,16 @@
 /** Help text is generated from the spec: summaries, descriptions, deprecations, defaults. */
 import { describe, expect, it } from '@jest/globals';
+import { operationDocs } from '../../../generated/operation-docs.js';
 import { operations } from '../../../generated/operations.js';
 import { certificateBodySource } from '../../../src/cli/certificate-body-source.js';
 import { buildCommands } from '../../../src/cli/command-table.js';
 import { commandHelp, emulatorHelp, globalHelp, groupHelp } from '../../../src/cli/help-text.js';
 import { HELP_WIDTH, twoColumns, wrapText } from '../../../src/cli/wrap-text.js';
+import { withOperationDocs } from '../../../src/table/operation-docs.js';
 
-const commands = buildCommands(operations, [certificateBodySource]);
+const commands = buildCommands(withOperationDocs(operations, operationDocs), [
+  certificateBodySource,
+]);
 const command = (name: string) => commands.find((c) => c.name === name)!;
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -39,13 +43,15 @@ describe('help text', () => {
   });
 
   it('command help has usage, summary, the deprecation message, description and arguments', () => {
-    const op = operations.Certificate_CancelDeletion;
+    const op = operationDocs.Certificate_CancelDeletion;
     const help = commandHelp(command('cancel-deletion'));
     expect(help.split('\n')[0]).toBe(
       'Usage: batch-rest certificate cancel-deletion <thumbprint-algorithm> <thumbprint> [flags]',
     );
     expect(oneLine(help)).toContain(oneLine(op.summary));
-    expect(oneLine(help)).toContain(`Deprecated: ${op.deprecation.message}`);
+    expect(oneLine(help)).toContain(
+      `Deprecated: ${operations.Certificate_CancelDeletion.deprecation.message}`,
+    );
     expect(oneLine(help)).toContain(oneLine(op.description.split('\n\n')[0]!));
     expect(oneLine(help)).toContain(
       '<thumbprint> The thumbprint of the Certificate whose failed deletion is cancelled.',
