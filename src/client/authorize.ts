@@ -6,6 +6,7 @@
 import { BatchSharedKeyCredential } from '../auth/batch-shared-key-credential.js';
 import { createBearerTokenProvider } from '../auth/batch-token-provider.js';
 import { isTokenCredential, type TokenCredential } from '../auth/token-credential.js';
+import { utf8Length } from '../util/utf8-length.js';
 import type { WireRequest } from './wire-request.js';
 
 /** A credential the client accepts. */
@@ -68,7 +69,10 @@ function withContentLength(
   request: WireRequest,
 ): Record<string, string> {
   if (request.body !== undefined) {
-    return { ...headers, 'content-length': String(request.body.byteLength) };
+    return {
+      ...headers,
+      'content-length': String(request.bodyByteLength ?? utf8Length(request.body)),
+    };
   }
   return PAYLOAD_METHODS.has(request.method) ? { ...headers, 'content-length': '0' } : headers;
 }

@@ -4,6 +4,7 @@
  */
 import { BatchValidationError } from '../errors/batch-validation-error.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
+import { utf8Length } from '../util/utf8-length.js';
 import type { CallArguments } from './call-arguments.js';
 import type { WireRequest } from './wire-request.js';
 
@@ -15,7 +16,6 @@ export interface BuildContext {
   readonly userAgent: string;
 }
 
-const encoder = new TextEncoder();
 /**
  * CR, LF and NUL would let a value split or truncate headers; other control characters and
  * characters above U+00FF make `fetch` itself throw, which would look like a network error and
@@ -58,10 +58,10 @@ export function buildRequest(
       headers[p.wireName.toLowerCase()] = text;
     }
   }
-  let body: Uint8Array | undefined;
+  let body: string | undefined;
   if (operation.body && args.body !== undefined) {
     headers['content-type'] = operation.body.contentType;
-    body = encoder.encode(JSON.stringify(normalizeBody(operation, args.body)));
+    body = JSON.stringify(normalizeBody(operation, args.body));
   }
   const search = query.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&');
   return {
@@ -69,6 +69,7 @@ export function buildRequest(
     url: `${context.baseUrl}${path}?${search}`,
     headers,
     body,
+    bodyByteLength: body === undefined ? undefined : utf8Length(body),
   };
 }
 

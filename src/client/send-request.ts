@@ -73,7 +73,7 @@ export async function sendRequest(
       const response = await context.fetch(request.url, {
         method: request.method,
         headers: { ...request.headers, ...extra },
-        body: request.body as BodyInit | undefined,
+        body: request.body,
         signal: attemptSignal.signal,
       });
       outcome = { kind: 'response', status: response.status, headers: response.headers };

@@ -5,6 +5,8 @@ export interface WireRequest {
   readonly url: string;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** UTF-8 encoded body, if any (encoded once so its length is known for signing). */
-  readonly body?: Uint8Array;
+  /** The JSON body, if any; `fetch` sends it UTF-8 encoded. */
+  readonly body?: string;
+  /** The body's UTF-8 byte length (the Content-Length fetch sends, which Shared Key signs). */
+  readonly bodyByteLength?: number;
 }
