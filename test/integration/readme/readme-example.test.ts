@@ -21,6 +21,18 @@ afterAll(async () => {
 });
 
 describe('README', () => {
+  it('shows the consumer test example exactly as it runs in our suite', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const shown = extractExample(readme, 'consumer-test');
+    const file = await readFile('test/integration/readme/consumer-example.test.ts', 'utf8');
+    const asRun = file
+      .replace(/^(\/\/.*\n)+/, '')
+      .replaceAll("from '../../../src/index.js'", "from 'batch-rest-client'")
+      .replaceAll("from '../../../src/testing/index.js'", "from 'batch-rest-client/testing'")
+      .replaceAll("from '../../../src/testing/msw.js'", "from 'batch-rest-client/testing/msw'");
+    expect(shown).toBe(asRun);
+  });
+
   it('the quick-start example runs and prints the lifecycle', async () => {
     const readme = await readFile('README.md', 'utf8');
     const source = extractExample(readme, 'quickstart')

@@ -148,3 +148,20 @@ describe('operation table', () => {
     );
   });
 });
+
+describe('generated client surface', () => {
+  it('marks every deprecated operation @deprecated in its JSDoc, with the warning text', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const api = await readFile('generated/client-api.ts', 'utf8');
+    for (const op of Object.values(table)) {
+      const doc = new RegExp(
+        `@deprecated ${escape(op.deprecation!.message)}\\n\\s+\\*/\\n\\s+${op.method}\\(`,
+      );
+      expect(api).toMatch(doc);
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
