@@ -155,13 +155,13 @@ describe('generated client surface', () => {
     const api = await readFile('generated/client-api.ts', 'utf8');
     for (const op of Object.values(table)) {
       const doc = new RegExp(
-        `@deprecated ${escape(op.deprecation!.message)}\\n\\s+\\*/\\n\\s+${op.method}\\(`,
+        `@deprecated ${escapeRegExp(op.deprecation!.message)}\\n\\s+\\*/\\n\\s+${op.method}\\(`,
       );
       expect(api).toMatch(doc);
     }
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
