@@ -13,7 +13,7 @@ import {
   BatchNetworkError,
   BatchTimeoutError,
 } from '../errors/transport-errors.js';
-import { createAttemptSignal } from '../retry/attempt-signal.js';
+import { type AttemptSignal, createAttemptSignal } from '../retry/attempt-signal.js';
 import type { AttemptOutcome } from '../retry/outcome.js';
 import type { RetryDecision, RetryStrategy } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
@@ -67,6 +67,7 @@ export async function sendRequest(
     let decision: RetryDecision;
     let failure: unknown;
     let authorizing = true;
+    let kept: Response | undefined;
     try {
       const extra = await context.authorize(request, attemptSignal.signal);
       authorizing = false;
@@ -79,20 +80,10 @@ export async function sendRequest(
       outcome = { kind: 'response', status: response.status, headers: response.headers };
       // Asked once per attempt: a strategy may draw jitter (or count a budget) when it decides.
       decision = response.ok ? STOP : context.strategy.decide(attempt, outcome);
-      if (!decision.retry) {
-        const bodyText = context.readBody || !response.ok ? await response.text() : '';
-        return {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-          bodyText,
-          response,
-          attempts: attempt,
-          earlierAttemptMayHaveLanded: mayHaveLanded,
-        };
-      }
-      await response.body?.cancel().catch(() => undefined);
+      if (decision.retry) await response.body?.cancel().catch(() => undefined);
+      else kept = response;
     } catch (error) {
+      attemptSignal.dispose();
       failure = error;
       if (context.abortSignal?.aborted && !attemptSignal.timedOut()) {
         throw new BatchAbortError({
@@ -109,9 +100,9 @@ export async function sendRequest(
       outcome = { kind: 'error', reason: attemptSignal.timedOut() ? 'timeout' : 'network' };
       decision = context.strategy.decide(attempt, outcome);
       if (!authorizing) mayHaveLanded = true;
-    } finally {
-      attemptSignal.dispose();
     }
+    if (kept) return readKept(kept, attempt, mayHaveLanded, attemptSignal, context, summary);
+    attemptSignal.dispose();
     if (!decision.retry) throw transportError(outcome, failure, attempt, context, summary);
     try {
       await abortableSleep(context.sleep, decision.delayInMs, context.abortSignal);
@@ -129,6 +120,50 @@ export async function sendRequest(
 }
 
 const STOP: RetryDecision = Object.freeze({ retry: false });
+
+/**
+ * Reads the body of the answer the loop keeps, still under the attempt's timeout and the
+ * caller's signal. The answer was received and decided on, so a failure while reading it is
+ * never retried (that could repeat a non-idempotent request that already took effect): it is a
+ * timeout, an abort or a network error.
+ */
+async function readKept(
+  response: Response,
+  attempt: number,
+  earlierAttemptMayHaveLanded: boolean,
+  attemptSignal: AttemptSignal,
+  context: SendContext,
+  summary: { method: string; url: string },
+): Promise<SentResponse> {
+  try {
+    const bodyText = context.readBody || !response.ok ? await response.text() : '';
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+      bodyText,
+      response,
+      attempts: attempt,
+      earlierAttemptMayHaveLanded,
+    };
+  } catch (error) {
+    const common = {
+      operation: context.operation,
+      attempts: attempt,
+      request: summary,
+      cause: error,
+    };
+    if (attemptSignal.timedOut()) {
+      throw new BatchTimeoutError({ ...common, timeoutInMs: context.timeoutInMs });
+    }
+    if (context.abortSignal?.aborted) {
+      throw new BatchAbortError({ ...common, cause: context.abortSignal.reason });
+    }
+    throw new BatchNetworkError(common);
+  } finally {
+    attemptSignal.dispose();
+  }
+}
 
 /**
  * Runs the (possibly injected) sleep, but rejects as soon as the caller aborts even when that
