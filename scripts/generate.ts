@@ -62,8 +62,14 @@ async function main(): Promise<number> {
       return 0;
     }
     const old = join(temp, 'old');
-    if (existsSync(outDir)) await rename(outDir, old);
-    await rename(staged, outDir);
+    const hadOld = existsSync(outDir);
+    if (hadOld) await rename(outDir, old);
+    try {
+      await rename(staged, outDir);
+    } catch (error) {
+      if (hadOld) await rename(old, outDir); // put the previous tree back before temp is removed
+      throw error;
+    }
     if (!values.quiet)
       console.log(`generated ${label(outDir)} from ${label(specPath)} in ${ms} ms`);
     return 0;

@@ -16,6 +16,11 @@ import type { SignableRequest } from './shared-key/signable-request.js';
  * const authorization = await credential.signRequest({ method: 'GET', url, headers });
  * ```
  */
+/** `Symbol.for` so the brand is the same in every copy of the package. */
+export const SHARED_KEY_CREDENTIAL_BRAND: unique symbol = Symbol.for(
+  'batch-rest-client.BatchSharedKeyCredential',
+);
+
 export class BatchSharedKeyCredential {
   /** The Batch account name (signed as `/<accountName>/…` and sent as `SharedKey <accountName>:…`). */
   readonly accountName: string;
@@ -55,6 +60,9 @@ export class BatchSharedKeyCredential {
   signRequest(request: SignableRequest): Promise<string> {
     return signSharedKey(request, this.#signer);
   }
+
+  /** Brand checked by the client, so a copy of this class from a duplicated install still works. */
+  readonly [SHARED_KEY_CREDENTIAL_BRAND] = true;
 
   /** JSON form without the key: `{ "accountName": "…" }`. */
   toJSON(): { accountName: string } {

@@ -3,7 +3,10 @@
  * exact request (so it runs after `ocp-date` is stamped, on every attempt); a `TokenCredential`
  * yields a bearer token, reused until near expiry.
  */
-import { BatchSharedKeyCredential } from '../auth/batch-shared-key-credential.js';
+import {
+  BatchSharedKeyCredential,
+  SHARED_KEY_CREDENTIAL_BRAND,
+} from '../auth/batch-shared-key-credential.js';
 import { createBearerTokenProvider } from '../auth/batch-token-provider.js';
 import { isTokenCredential, type TokenCredential } from '../auth/token-credential.js';
 import { utf8Length } from '../util/utf8-length.js';
@@ -48,13 +51,16 @@ export function createAuthorizer(credential: BatchCredential, now: () => number)
   );
 }
 
-/** A `BatchSharedKeyCredential` from another copy of this package (duplicated installs). */
+/**
+ * A `BatchSharedKeyCredential` from another copy of this package (duplicated installs), told by
+ * its brand: a look-alike such as `@azure/batch`'s `BatchSharedKeyCredentials` (whose
+ * `signRequest` takes a different request type) gets the documented TypeError instead.
+ */
 function isSharedKeyLike(value: unknown): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as { signRequest?: unknown }).signRequest === 'function' &&
-    typeof (value as { accountName?: unknown }).accountName === 'string'
+    (value as Record<symbol, unknown>)[SHARED_KEY_CREDENTIAL_BRAND] === true
   );
 }
 
@@ -62,7 +68,8 @@ const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * The signature covers Content-Length, which `fetch` sets itself: sign the value it will send
- * (the body's byte length; `0` for a body-less POST/PUT/PATCH; absent otherwise).
+ * (the body's byte length; `0` for a body-less POST, PUT or PATCH, as undici sends —
+ * checked against a real server; absent otherwise).
  */
 function withContentLength(
   headers: Record<string, string>,

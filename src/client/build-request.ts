@@ -2,7 +2,10 @@
  * Builds the wire request of one call from the operation table entry. Pure: no clock, no
  * randomness, no I/O (the `client-request-id` is chosen by the caller, once per call).
  */
-import { BatchValidationError } from '../errors/batch-validation-error.js';
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
 import { utf8Length } from '../util/utf8-length.js';
 import type { CallArguments } from './call-arguments.js';
@@ -22,6 +25,15 @@ export interface BuildContext {
  * be retried. Allowed: tab, printable ASCII and Latin-1 (RFC 9110 field-value characters).
  */
 export const UNSAFE_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** The issue for a header value that {@link UNSAFE_HEADER_VALUE} refuses. */
+export function headerValueIssue(path: string): BatchValidationIssue {
+  return {
+    path,
+    rule: 'headerValue',
+    message: 'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
+  };
+}
 
 export function buildRequest(
   operation: OperationSpec,
@@ -46,14 +58,7 @@ export function buildRequest(
     if (p.location === 'query') query.push([p.wireName, text]);
     else if (p.location === 'header') {
       if (UNSAFE_HEADER_VALUE.test(text)) {
-        throw new BatchValidationError([
-          {
-            path: `options.${p.clientName}`,
-            rule: 'headerValue',
-            message:
-              'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
-          },
-        ]);
+        throw new BatchValidationError([headerValueIssue(`options.${p.clientName}`)]);
       }
       headers[p.wireName.toLowerCase()] = text;
     }

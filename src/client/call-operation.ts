@@ -112,7 +112,9 @@ function callRetryOptions(runtime: ClientRuntime, call: OperationCallOptions) {
 function checkNextLink(baseUrl: string, nextLink: string): string {
   const link = new URL(nextLink, `${baseUrl}/`);
   const base = new URL(baseUrl);
-  if (link.origin !== base.origin || !link.pathname.startsWith(base.pathname)) {
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const inside = link.pathname === basePath || link.pathname.startsWith(`${basePath}/`);
+  if (link.origin !== base.origin || !inside) {
     throw new Error(`refusing to follow a next-page link outside the account URL (${link.origin})`);
   }
   return link.href;

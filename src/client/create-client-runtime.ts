@@ -2,7 +2,10 @@
  * Resolves {@link BatchClientOptions} into a {@link ClientRuntime}: defaults applied, account URL
  * checked, credential turned into an authorizer, options validated up front.
  */
-import { BatchValidationError } from '../errors/batch-validation-error.js';
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
 import type { OperationDocs } from '../table/operation-docs.js';
@@ -10,7 +13,7 @@ import type { OperationTable } from '../table/operation-table.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
 import { type BatchCredential, createAuthorizer } from './authorize.js';
-import { UNSAFE_HEADER_VALUE } from './build-request.js';
+import { headerValueIssue, UNSAFE_HEADER_VALUE } from './build-request.js';
 import { type BatchClientOptions, DEFAULT_CLIENT_OPTIONS } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import type { ValidatorModule } from './validator-module.js';
@@ -34,26 +37,8 @@ export function createClientRuntime(
   generated: GeneratedModule,
 ): ClientRuntime {
   const o = { ...DEFAULT_CLIENT_OPTIONS, ...stripUndefined(options) };
-  if (!MODES.has(o.deprecationWarnings)) {
-    throw new TypeError(`deprecationWarnings must be one of once, always, off, error`);
-  }
-  if (!(typeof o.timeoutInMs === 'number' && o.timeoutInMs > 0)) {
-    throw new TypeError('timeoutInMs must be a positive number of milliseconds');
-  }
-  if (o.userAgentPrefix !== undefined && UNSAFE_HEADER_VALUE.test(o.userAgentPrefix)) {
-    throw new BatchValidationError([
-      {
-        path: 'options.userAgentPrefix',
-        rule: 'headerValue',
-        message:
-          'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
-      },
-    ]);
-  }
-  resolveRetryOptions(o.retry); // validates now rather than at the first call
-  const fetchImpl = o.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function')
-    throw new TypeError('no fetch available: pass options.fetch');
+  const issues = checkClientOptions(o);
+  if (issues.length > 0) throw new BatchValidationError(issues);
   const now = o.now ?? Date.now;
   const ua = `batch-rest-client/${VERSION}`;
   return {
@@ -74,6 +59,41 @@ export function createClientRuntime(
     timeoutInMs: o.timeoutInMs,
     reconcileLostAdds: o.reconcileLostAdds,
   };
+}
+
+/** Every bad client option, reported together like any other invalid argument. */
+function checkClientOptions(o: BatchClientOptions): BatchValidationIssue[] {
+  const issues: BatchValidationIssue[] = [];
+  if (!MODES.has(o.deprecationWarnings ?? 'once')) {
+    issues.push({
+      path: 'options.deprecationWarnings',
+      rule: 'enum',
+      message: 'must be one of "once", "always", "off", "error"',
+    });
+  }
+  if (!(typeof o.timeoutInMs === 'number' && o.timeoutInMs > 0)) {
+    issues.push({
+      path: 'options.timeoutInMs',
+      rule: 'range',
+      message: 'must be a positive number of milliseconds',
+    });
+  }
+  if (o.userAgentPrefix !== undefined && UNSAFE_HEADER_VALUE.test(o.userAgentPrefix)) {
+    issues.push(headerValueIssue('options.userAgentPrefix'));
+  }
+  try {
+    resolveRetryOptions(o.retry);
+  } catch (error) {
+    issues.push({ path: 'options.retry', rule: 'retryOptions', message: (error as Error).message });
+  }
+  if (typeof (o.fetch ?? globalThis.fetch) !== 'function') {
+    issues.push({
+      path: 'options.fetch',
+      rule: 'type',
+      message: 'must be a fetch function (none is available globally)',
+    });
+  }
+  return issues;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -18,11 +18,20 @@ export function createPagedIterable<T>(
   fetchPage: (nextLink: string | undefined) => Promise<Page<T>>,
 ): PagedAsyncIterable<T> {
   async function* pages(): AsyncGenerator<T[]> {
+    const seen = new Set<string>();
     let link: string | undefined;
     do {
       const page = await fetchPage(link);
       link = page.nextLink;
       yield page.items;
+      if (link !== undefined) {
+        // A service or proxy that hands out the same link again would page forever.
+        if (seen.has(link))
+          throw new Error(
+            'paging stopped: the service returned a next-page link it had already returned',
+          );
+        seen.add(link);
+      }
     } while (link);
   }
   async function* items(): AsyncGenerator<T> {

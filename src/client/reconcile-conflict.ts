@@ -39,10 +39,11 @@ export async function reconcileConflict(
   }
   let resource: Record<string, unknown>;
   try {
-    const { abortSignal } = args.options as OperationCallOptions;
+    // The read-back runs under the call's own abort signal, retry policy and timeout.
+    const { abortSignal, retry, timeoutInMs } = args.options as OperationCallOptions;
     resource = (await readBack({ ...runtime, deprecationWarnings: 'off' }, getter, {
       path,
-      options: { abortSignal },
+      options: { abortSignal, retry, timeoutInMs },
     })) as Record<string, unknown>;
   } catch {
     return undefined;

@@ -67,7 +67,7 @@ export function buildStringToSign(request: SignedRequestParts, accountName: stri
     if (name === 'date' && headers.has('ocp-date')) value = null;
     if (name === 'content-length' && value === null) {
       if (request.bodyLength > 0) value = String(request.bodyLength);
-      else if (method === 'POST' || method === 'PUT') value = '0';
+      else if (method === 'POST' || method === 'PUT' || method === 'PATCH') value = '0';
     }
     text += `${value === null ? '' : normalizeValue(value)}\n`;
   }

@@ -9,7 +9,7 @@ export const FROZEN_NOW = Date.UTC(2024, 6, 1, 0, 0, 0);
 export const FIXED_REQUEST_ID = '9c4d50ee-2d56-4cd3-8152-34347dc9f2b0';
 
 export function testClient(options: BatchClientOptions = {}): BatchClient {
-  return new BatchClient(ACCOUNT_URL, new BatchSharedKeyCredential(ACCOUNT, ACCOUNT_KEY), {
+  return new BatchClient(ACCOUNT_URL, testClient.credential(), {
     now: () => FROZEN_NOW,
     randomUUID: () => FIXED_REQUEST_ID,
     random: () => 0.5,
@@ -18,6 +18,10 @@ export function testClient(options: BatchClientOptions = {}): BatchClient {
     ...options,
   });
 }
+
+/** The test account's Shared Key credential. */
+testClient.credential = (): BatchSharedKeyCredential =>
+  new BatchSharedKeyCredential(ACCOUNT, ACCOUNT_KEY);
 
 /** A valid Certificate Add body (the data is fake base64, not a real certificate). */
 export function validCertificate() {
