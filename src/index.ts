@@ -7,7 +7,7 @@
  */
 
 export type * from '../generated/client-api.js';
-export type * from '../generated/hey-api/types.gen.js';
+export type * from '../generated/models.js';
 export { operations } from '../generated/operations.js';
 export { BatchSharedKeyCredential } from './auth/batch-shared-key-credential.js';
 export { BATCH_TOKEN_SCOPE } from './auth/batch-token-provider.js';

@@ -7,8 +7,8 @@ import type { SignableRequest } from './shared-key/signable-request.js';
  * An Azure Batch account name and account key, for Shared Key authentication.
  *
  * The key lives only in a private field: `JSON.stringify`, `util.inspect`/`console.log` and error
- * messages show the account name, never the key. The key is imported into WebCrypto once, on the
- * first signature, and reused (about 40% less work per request than importing every time).
+ * messages show the account name, never the key. Signatures use `node:crypto` in Node and
+ * WebCrypto elsewhere (see `hmac-signer.ts`).
  *
  * @example
  * ```ts

@@ -1,21 +1,8 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUES = new Map<string, number>([...ALPHABET].map((char, index) => [char, index]));
 
-/** Standard base64 (with padding) of `bytes`; no `btoa`, no Buffer, so it runs anywhere. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
-    out += ALPHABET[(n >> 18) & 63];
-    out += ALPHABET[(n >> 12) & 63];
-    out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.length ? ALPHABET[n & 63] : '=';
-  }
-  return out;
-}
+/** Standard base64 (with padding) of `bytes` — the shared encoder of src/util. */
+export { encodeBase64 as bytesToBase64 } from '../util/base64.js';
 
 /**
  * Decodes standard base64; ASCII whitespace is ignored (PEM bodies are wrapped), padding is

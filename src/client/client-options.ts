@@ -29,7 +29,10 @@ export interface BatchClientOptions {
   userAgentPrefix?: string;
   /** Retry policy; see the README's Reliability section. Default: 3 retries from 800 ms, cap 60 s. */
   retry?: RetryOptions;
-  /** Time allowed for one attempt (request sent to response headers), in ms. Default: 60 000. */
+  /**
+   * Time allowed for one attempt, from sending the request to the end of the response body (for
+   * streamed downloads: to the response headers), in ms. Default: 60 000.
+   */
   timeoutInMs?: number;
   /** Allow `http://` account URLs (local emulators only). Default: `false`. */
   allowInsecureConnection?: boolean;

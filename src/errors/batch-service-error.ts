@@ -28,7 +28,7 @@ export interface BatchServiceErrorInit {
   readonly requestId?: string;
   /** The `client-request-id` the service echoed. */
   readonly clientRequestId?: string;
-  /** The client operation that was called, e.g. `addCertificate`. */
+  /** The client operation that was called, e.g. `certificate.add`. */
   readonly operation?: string;
   /** The request that failed; only its method and sanitized URL are kept. */
   readonly request?: { readonly method: string; readonly url: string | URL };

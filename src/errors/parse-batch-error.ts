@@ -23,7 +23,7 @@ export interface ParseBatchErrorInput {
   readonly headers: Headers | Readonly<Record<string, string | undefined>>;
   /** The response body as text (may be empty, HTML or truncated). */
   readonly bodyText: string;
-  /** The client operation that was called, e.g. `addCertificate`. */
+  /** The client operation that was called, e.g. `certificate.add`. */
   readonly operation?: string;
   /** The request that failed; only its method and sanitized URL are kept. */
   readonly request?: { readonly method: string; readonly url: string | URL };

@@ -27,7 +27,7 @@ export function isCertificateRetiredCode(code: string | undefined): boolean {
 /**
  * Builds the message of a `BatchServiceError` whose code is `CertificateRetired`. One line:
  *
- * `Certificate operation 'addCertificate' failed: Azure Batch certificates were retired on
+ * `Certificate operation 'certificate.add' failed: Azure Batch certificates were retired on
  * 29 February 2024, so this call cannot succeed against the live Batch service. Store
  * certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM
  * extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide).
@@ -35,7 +35,7 @@ export function isCertificateRetiredCode(code: string | undefined): boolean {
  *
  * Without an operation name the message starts `Certificate operation failed:`.
  *
- * @param operation - the client operation that was called, e.g. `addCertificate`.
+ * @param operation - the client operation that was called, e.g. `certificate.add`.
  */
 export function buildRetirementMessage(operation?: string): string {
   const subject =

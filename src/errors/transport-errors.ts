@@ -11,7 +11,7 @@ import { describeCause, errorCodeOf, INSPECT_CUSTOM, inspectSafely } from './saf
 
 /** Options shared by the transport errors. */
 export interface BatchTransportErrorOptions {
-  /** The client operation that was called, e.g. `listCertificates`. */
+  /** The client operation that was called, e.g. `certificate.list`. */
   readonly operation?: string;
   /** How many attempts were made, retries included. */
   readonly attempts?: number;
