@@ -1,17 +1,16 @@
 /**
  * Lazy paging for `x-ms-pageable` operations: no request is sent until iteration starts, and
- * each next page is fetched only when the previous one is used up.
+ * each next page is fetched only when the previous one is used up. The iterable's type is the
+ * generated one (`client-api.ts`), so the methods' declared return type is what this builds.
  */
+import type { PagedAsyncIterable } from '../../generated/client-api.js';
 
 export interface Page<T> {
   readonly items: T[];
   readonly nextLink?: string;
 }
 
-export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
-  /** Iterates whole pages instead of items. */
-  byPage(): AsyncIterable<T[]>;
-}
+export type { PagedAsyncIterable };
 
 /** `fetchPage(undefined)` fetches the first page; `fetchPage(link)` the one a link names. */
 export function createPagedIterable<T>(

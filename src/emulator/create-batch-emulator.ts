@@ -46,6 +46,9 @@ import type {
   EmulatedCertificate,
 } from './types.js';
 
+/** The request log keeps the most recent entries only. */
+export const REQUEST_LOG_LIMIT = 10_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function checkMode(mode: string): BatchEmulatorMode {
@@ -154,6 +157,9 @@ class BatchEmulatorCore implements BatchEmulator {
       headers: sanitizeHeaders(request.headers),
     };
     this.#log.push(entry);
+    // A long-running emulator (the `batch-rest emulator` command) must not grow without bound.
+    if (this.#log.length > REQUEST_LOG_LIMIT)
+      this.#log.splice(0, this.#log.length - REQUEST_LOG_LIMIT);
     const now = this.#now();
     const echo = clientRequestIdToEcho(request.headers);
     let context: RequestContext = {
