@@ -1,18 +1,13 @@
-/** The shape of a generated `validators.js` module, as the client uses it. */
+/**
+ * The shape of a generated `validators.js` module, as the client uses it. The validator types are
+ * the ones the pipeline declares in every generated `validators.d.ts`.
+ */
+import type {
+  CompiledValidator,
+  ValidationErrorObject as ValidatorError,
+} from '../../generated/validators.js';
 
-/** One ajv error, as compiled validators report it (values are never included). */
-export interface ValidatorError {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: ValidatorError[] | null;
-}
+export type { CompiledValidator, ValidatorError };
 
 export interface ValidatorModule {
   readonly [id: string]: unknown;

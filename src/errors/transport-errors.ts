@@ -37,24 +37,11 @@ function causeOption(options: BatchTransportErrorOptions): ErrorOptions | undefi
   return options.cause === undefined ? undefined : { cause: options.cause };
 }
 
-function assignCommon(
-  target: { operation?: string; attempts?: number; request?: SafeRequestSummary },
-  options: BatchTransportErrorOptions,
-): void {
-  if (options.operation !== undefined) target.operation = options.operation;
-  if (options.attempts !== undefined) target.attempts = options.attempts;
-  if (options.request !== undefined) target.request = sanitizeRequest(options.request);
-}
-
 /**
- * An attempt got no response within `timeoutInMs` (the per-attempt limit) and no retry was left.
- * Raise `timeoutInMs` or retry later.
+ * What the three transport errors share: the call's operation, attempts and sanitized request,
+ * `cause` kept but only summarised when printed, and safe `toJSON` / `util.inspect` views.
  */
-export class BatchTimeoutError extends Error {
-  /** Always `'BatchTimeoutError'`. */
-  override readonly name = 'BatchTimeoutError' as const;
-  /** The per-attempt limit that was exceeded, in milliseconds. */
-  readonly timeoutInMs: number;
+abstract class BatchTransportError extends Error {
   /** The client operation that was called, when known. */
   readonly operation?: string;
   /** How many attempts were made, when known. */
@@ -62,15 +49,16 @@ export class BatchTimeoutError extends Error {
   /** The failed request's method and sanitized URL, when known. */
   readonly request?: SafeRequestSummary;
 
-  /** @param options - the limit that was exceeded, plus what is known about the call. */
-  constructor(options: BatchTransportErrorOptions & { readonly timeoutInMs: number }) {
-    super(
-      `${subject(options.operation)} timed out: no response within ${options.timeoutInMs} ms ` +
-        `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`,
-      causeOption(options),
-    );
-    this.timeoutInMs = options.timeoutInMs;
-    assignCommon(this, options);
+  protected constructor(message: string, options: BatchTransportErrorOptions) {
+    super(message, causeOption(options));
+    if (options.operation !== undefined) this.operation = options.operation;
+    if (options.attempts !== undefined) this.attempts = options.attempts;
+    if (options.request !== undefined) this.request = sanitizeRequest(options.request);
+  }
+
+  /** Properties of the subclass to print before the common ones. */
+  protected ownDetails(): Record<string, unknown> {
+    return {};
   }
 
   /** The safe, printable view used by `JSON.stringify`. */
@@ -85,12 +73,37 @@ export class BatchTimeoutError extends Error {
 
   #details(): Record<string, unknown> {
     return {
-      timeoutInMs: this.timeoutInMs,
+      ...this.ownDetails(),
       operation: this.operation,
       attempts: this.attempts,
       request: this.request,
       cause: describeCause(this.cause),
     };
+  }
+}
+
+/**
+ * An attempt got no response within `timeoutInMs` (the per-attempt limit) and no retry was left.
+ * Raise `timeoutInMs` or retry later.
+ */
+export class BatchTimeoutError extends BatchTransportError {
+  /** Always `'BatchTimeoutError'`. */
+  override readonly name = 'BatchTimeoutError' as const;
+  /** The per-attempt limit that was exceeded, in milliseconds. */
+  readonly timeoutInMs: number;
+
+  /** @param options - the limit that was exceeded, plus what is known about the call. */
+  constructor(options: BatchTransportErrorOptions & { readonly timeoutInMs: number }) {
+    super(
+      `${subject(options.operation)} timed out: no response within ${options.timeoutInMs} ms ` +
+        `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`,
+      options,
+    );
+    this.timeoutInMs = options.timeoutInMs;
+  }
+
+  protected override ownDetails(): Record<string, unknown> {
+    return { timeoutInMs: this.timeoutInMs };
   }
 }
 
@@ -102,42 +115,13 @@ export class BatchTimeoutError extends Error {
  * so existing `err.name === 'AbortError'` checks keep working. Consequently
  * `isBatchAbortError` is true for any error named `AbortError`; all of them mean the same thing.
  */
-export class BatchAbortError extends Error {
+export class BatchAbortError extends BatchTransportError {
   /** Always `'AbortError'` (see the class description). */
   override readonly name = 'AbortError' as const;
-  /** The client operation that was called, when known. */
-  readonly operation?: string;
-  /** How many attempts were made, when known. */
-  readonly attempts?: number;
-  /** The failed request's method and sanitized URL, when known. */
-  readonly request?: SafeRequestSummary;
 
   /** @param options - what is known about the call; pass `signal.reason` as `cause`. */
   constructor(options: BatchTransportErrorOptions = {}) {
-    super(
-      `${subject(options.operation)} was aborted by the caller's abort signal.`,
-      causeOption(options),
-    );
-    assignCommon(this, options);
-  }
-
-  /** The safe, printable view used by `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#details() };
-  }
-
-  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
-  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
-    return inspectSafely(this, this.#details(), options, inspect);
-  }
-
-  #details(): Record<string, unknown> {
-    return {
-      operation: this.operation,
-      attempts: this.attempts,
-      request: this.request,
-      cause: describeCause(this.cause),
-    };
+    super(`${subject(options.operation)} was aborted by the caller's abort signal.`, options);
   }
 }
 
@@ -146,17 +130,11 @@ export class BatchAbortError extends Error {
  * received; check the endpoint and connectivity. `code` is the system error code
  * (e.g. `ECONNREFUSED`) when `cause` carries one.
  */
-export class BatchNetworkError extends Error {
+export class BatchNetworkError extends BatchTransportError {
   /** Always `'BatchNetworkError'`. */
   override readonly name = 'BatchNetworkError' as const;
   /** The system error code found on `cause` (or its cause), e.g. `ECONNREFUSED`. */
   readonly code?: string;
-  /** The client operation that was called, when known. */
-  readonly operation?: string;
-  /** How many attempts were made, when known. */
-  readonly attempts?: number;
-  /** The failed request's method and sanitized URL, when known. */
-  readonly request?: SafeRequestSummary;
 
   /** @param options - what is known about the call; pass what `fetch` threw as `cause`. */
   constructor(options: BatchTransportErrorOptions = {}) {
@@ -165,29 +143,12 @@ export class BatchNetworkError extends Error {
       `${subject(options.operation)} failed with a network error` +
         `${code === undefined ? '' : ` (${code})`}${afterAttempts(options.attempts)}: ` +
         'no response was received from the Batch service.',
-      causeOption(options),
+      options,
     );
     if (code !== undefined) this.code = code;
-    assignCommon(this, options);
   }
 
-  /** The safe, printable view used by `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#details() };
-  }
-
-  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
-  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
-    return inspectSafely(this, this.#details(), options, inspect);
-  }
-
-  #details(): Record<string, unknown> {
-    return {
-      code: this.code,
-      operation: this.operation,
-      attempts: this.attempts,
-      request: this.request,
-      cause: describeCause(this.cause),
-    };
+  protected override ownDetails(): Record<string, unknown> {
+    return { code: this.code };
   }
 }
