@@ -20,6 +20,9 @@ export async function bundleForBrowser(
     minify: options.minify ?? false,
     metafile: true,
     logLevel: 'silent',
+    // Resolve the package's own name through its exports map (the built dist/), as a consumer's
+    // bundler does — not through the tsconfig `paths` that let tsc check sources without a build.
+    tsconfigRaw: '{}',
   });
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild wrote nothing for ${entry}`);
