@@ -4,6 +4,7 @@ import type { CertificateAddData, CertificateGetResponse, CertificateListRespons
 
 /** A lazily fetched, paged list: iterate items with `for await`, or pages with `byPage()`. */
 export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
+  /** Iterates whole pages (arrays of items) instead of items. */
   byPage(): AsyncIterable<T[]>;
 }
 

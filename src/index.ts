@@ -11,6 +11,7 @@ export type * from '../generated/models.js';
 export { operations } from '../generated/operations.js';
 export { BatchSharedKeyCredential } from './auth/batch-shared-key-credential.js';
 export { BATCH_TOKEN_SCOPE } from './auth/batch-token-provider.js';
+export type { SignableRequest } from './auth/shared-key/signable-request.js';
 export type { AccessToken, GetTokenOptions, TokenCredential } from './auth/token-credential.js';
 export type { BatchCredential } from './client/authorize.js';
 export { BatchClient, createBatchClient } from './client/batch-client.js';
@@ -21,16 +22,19 @@ export {
   type OperationCallOptions,
 } from './client/client-options.js';
 export type { GeneratedModule } from './client/create-client-runtime.js';
+export type { ValidatorModule } from './client/validator-module.js';
 export {
   BatchDeprecationError,
   isBatchDeprecationError,
 } from './deprecation/deprecation-warnings.js';
 export {
   BatchAbortError,
-  type BatchErrorDetail,
+  type BatchErrorDetail as BatchServiceErrorDetail,
   BatchNetworkError,
   BatchServiceError,
+  type BatchServiceErrorInit,
   BatchTimeoutError,
+  type BatchTransportErrorOptions,
   BatchValidationError,
   type BatchValidationIssue,
   buildRetirementMessage,
@@ -40,7 +44,18 @@ export {
   isBatchServiceError,
   isBatchTimeoutError,
   isBatchValidationError,
+  REDACTED,
+  SAFE_QUERY_PARAMETERS,
+  type SafeRequestSummary,
+  sanitizeUrl,
 } from './errors/index.js';
-export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry/retry-options.js';
-export type { OperationSpec, OperationTable } from './table/operation-table.js';
+export {
+  DEFAULT_RETRY_OPTIONS,
+  type ResolvedRetryOptions,
+  type RetryOptions,
+  resolveRetryOptions,
+} from './retry/retry-options.js';
+export type { Sleep } from './retry/sleep.js';
+export type { OperationDoc, OperationDocs } from './table/operation-docs.js';
+export type * from './table/operation-table.js';
 export { VERSION } from './version.js';

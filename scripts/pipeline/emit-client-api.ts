@@ -47,6 +47,7 @@ export function emitClientApi(table: Record<string, OperationSpec>, typesModule:
     '',
     '/** A lazily fetched, paged list: iterate items with `for await`, or pages with `byPage()`. */',
     'export interface PagedAsyncIterable<T> extends AsyncIterable<T> {',
+    '  /** Iterates whole pages (arrays of items) instead of items. */',
     '  byPage(): AsyncIterable<T[]>;',
     '}',
     '',

@@ -3,6 +3,11 @@ import { createHmacSigner } from './shared-key/hmac-signer.js';
 import { type SharedKeySigner, signSharedKey } from './shared-key/sign-request.js';
 import type { SignableRequest } from './shared-key/signable-request.js';
 
+/** `Symbol.for` so the brand is the same in every copy of the package. */
+export const SHARED_KEY_CREDENTIAL_BRAND: unique symbol = Symbol.for(
+  'batch-rest-client.BatchSharedKeyCredential',
+);
+
 /**
  * An Azure Batch account name and account key, for Shared Key authentication.
  *
@@ -16,11 +21,6 @@ import type { SignableRequest } from './shared-key/signable-request.js';
  * const authorization = await credential.signRequest({ method: 'GET', url, headers });
  * ```
  */
-/** `Symbol.for` so the brand is the same in every copy of the package. */
-export const SHARED_KEY_CREDENTIAL_BRAND: unique symbol = Symbol.for(
-  'batch-rest-client.BatchSharedKeyCredential',
-);
-
 export class BatchSharedKeyCredential {
   /** The Batch account name (signed as `/<accountName>/…` and sent as `SharedKey <accountName>:…`). */
   readonly accountName: string;

@@ -9,6 +9,7 @@ import type {
 
 export type { CompiledValidator, ValidatorError };
 
+/** A generated validators module: compiled validators by id, plus rule messages. */
 export interface ValidatorModule {
   readonly [id: string]: unknown;
   readonly ruleMessages?: Readonly<Record<string, { field: string; message: string }>>;

@@ -11,7 +11,8 @@
 /** The well-known symbol Node's `util.inspect` looks up for custom formatting. */
 export const INSPECT_CUSTOM: unique symbol = Symbol.for('nodejs.util.inspect.custom');
 
-type InspectFn = (value: unknown, options?: unknown) => string;
+/** Node's `util.inspect`, as passed to custom inspect hooks. */
+export type InspectFn = (value: unknown, options?: unknown) => string;
 
 /**
  * Summarises an error cause without its message: name/constructor and, when it looks like a

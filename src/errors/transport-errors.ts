@@ -21,8 +21,6 @@ export interface BatchTransportErrorOptions {
   readonly cause?: unknown;
 }
 
-type InspectFn = (value: unknown, options?: unknown) => string;
-
 function subject(operation: string | undefined): string {
   return operation === undefined || operation === '' ? 'The request' : `Operation '${operation}'`;
 }
@@ -67,7 +65,11 @@ abstract class BatchTransportError extends Error {
   }
 
   /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
-  [INSPECT_CUSTOM](_depth: number, options: unknown, inspect?: InspectFn) {
+  [INSPECT_CUSTOM](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options?: unknown) => string,
+  ) {
     return inspectSafely(this, this.#details(), options, inspect);
   }
 

@@ -5,6 +5,7 @@
  */
 import type { OperationSpec, OperationTable } from './operation-table.js';
 
+/** The prose of one operation. */
 export interface OperationDoc {
   readonly summary?: string;
   readonly description?: string;

@@ -10,6 +10,7 @@ export type ParameterLocation = 'path' | 'query' | 'header' | 'body';
 /** Scalar wire type of a non-body parameter or a response header. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
+/** One non-body parameter of an operation. */
 export interface ParameterSpec {
   /** Name on the wire (`client-request-id`, `$filter`, `maxresults`). */
   readonly wireName: string;
@@ -33,6 +34,7 @@ export interface ParameterSpec {
   readonly group?: string;
 }
 
+/** The request body of an operation. */
 export interface BodySpec {
   /** Parameter name in the spec (`certificate`, `pool`, ...). */
   readonly clientName: string;
@@ -51,6 +53,7 @@ export interface BodyNormalization {
   readonly rule: 'remove-spaces';
 }
 
+/** One declared response header, typed. */
 export interface ResponseHeaderSpec {
   readonly wireName: string;
   readonly clientName: string;
@@ -61,6 +64,7 @@ export interface ResponseHeaderSpec {
 /** What a successful response carries. */
 export type ResponseBodyKind = 'none' | 'json' | 'binary';
 
+/** One operation of the table: everything the client, CLI and emulator need to call or serve it. */
 export interface OperationSpec {
   readonly operationId: string;
   readonly group: string;
@@ -99,4 +103,5 @@ export interface OperationSpec {
   readonly validators: { readonly parameters: string; readonly body?: string };
 }
 
+/** The operation table: one {@link OperationSpec} per operationId. */
 export type OperationTable = Readonly<Record<string, OperationSpec>>;
