@@ -25,8 +25,11 @@ export async function sendOperation(
   args: CallArguments,
   nextLink?: string,
 ): Promise<{ request: WireRequest; sent: SentResponse }> {
-  checkDeprecation(operation, runtime.deprecationWarnings, runtime.onWarning);
-  if (runtime.validation) validateCall(operation, runtime.validators, args);
+  // Once per call: later pages of a list are the same call.
+  if (nextLink === undefined) {
+    checkDeprecation(operation, runtime.deprecationWarnings, runtime.onWarning);
+    if (runtime.validation) validateCall(operation, runtime.validators, args);
+  }
   const clientRequestId =
     typeof args.options.clientRequestId === 'string'
       ? args.options.clientRequestId
