@@ -106,27 +106,6 @@ describe('deprecation warnings', () => {
     expect(codes).toEqual(['BATCH_DEP_CERTIFICATE_LIST']);
   });
 
-  it("'always': a paged list is one call, so one warning however many pages", async () => {
-    const link = `${ACCOUNT_URL}/certificates?api-version=2024-07-01.20.0&$skiptoken=p2`;
-    server.use(
-      http.get(`${ACCOUNT_URL}/certificates`, ({ request }) =>
-        new URL(request.url).searchParams.has('$skiptoken')
-          ? HttpResponse.json({ value: [{ thumbprint: 'b' }] })
-          : HttpResponse.json({ value: [{ thumbprint: 'a' }], 'odata.nextLink': link }),
-      ),
-    );
-    const codes: string[] = [];
-    const client = testClient({
-      deprecationWarnings: 'always',
-      onWarning: (_m, code) => codes.push(code),
-    });
-    for await (const _ of client.certificate.list()) {
-      // drain both pages
-    }
-    expect(requests).toHaveLength(2);
-    expect(codes).toEqual(['BATCH_DEP_CERTIFICATE_LIST']);
-  });
-
   it("'off': no warning", async () => {
     const codes: string[] = [];
     await callAll(
