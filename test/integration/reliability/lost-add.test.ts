@@ -15,16 +15,15 @@ import {
   useFaultServer,
 } from './support/harness.js';
 import {
-  ACCOUNT_URL,
+  ADD_URL,
   CERT_DATA,
   findSecrets,
+  GET_URL,
   secretCertificate,
   THUMBPRINT,
 } from './support/secrets.js';
 
 const { server } = useFaultServer();
-const ADD_URL = `${ACCOUNT_URL}/certificates`;
-const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
 
 const exists = () =>
   HttpResponse.json(

@@ -4,10 +4,11 @@
  * with the same client-request-id, and the final outcome.
  */
 import { describe, expect, it } from '@jest/globals';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse } from 'msw';
 import { isBatchServiceError } from '../../../src/index.js';
 import { documentedBackoff, expectFreshlySignedAttempts } from './support/expectations.js';
 import {
+  answerInTurn,
   createHarness,
   dynamicSecrets,
   journal,
@@ -15,25 +16,16 @@ import {
   rejectionOf,
   useFaultServer,
 } from './support/harness.js';
-import { ACCOUNT_URL, findSecrets, secretCertificate, THUMBPRINT } from './support/secrets.js';
+import {
+  ACTIVE_CERTIFICATE,
+  ADD_URL,
+  findSecrets,
+  GET_URL,
+  secretCertificate,
+  THUMBPRINT,
+} from './support/secrets.js';
 
 const { server } = useFaultServer();
-const ADD_URL = `${ACCOUNT_URL}/certificates`;
-const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
-const CERT = { thumbprint: THUMBPRINT, thumbprintAlgorithm: 'sha1', state: 'active' };
-
-/** Answers the queued responses in order, one per request; fails the test when they run out. */
-function answerInTurn(method: 'get' | 'post', url: string, queue: Array<() => Response>) {
-  let next = 0;
-  server.use(
-    http[method](url, () => {
-      const make = queue[next++];
-      if (!make) throw new Error(`unexpected extra request #${next}`);
-      return make();
-    }),
-  );
-  return () => next;
-}
 
 const batchError =
   (status: number, code: string, headers: Record<string, string> = {}) =>
@@ -43,12 +35,12 @@ const batchError =
       { status, headers },
     );
 const created = () => new HttpResponse(null, { status: 201 });
-const certificate = () => HttpResponse.json(CERT);
+const certificate = () => HttpResponse.json(ACTIVE_CERTIFICATE);
 
 describe('throttling with Retry-After', () => {
   it('429 with Retry-After in seconds: waits exactly that long, no jitter, then succeeds', async () => {
     const h = createHarness();
-    answerInTurn('post', ADD_URL, [
+    answerInTurn(server, 'post', ADD_URL, [
       batchError(429, 'TooManyRequests', { 'Retry-After': '7' }),
       batchError(429, 'TooManyRequests', { 'Retry-After': '0' }),
       created,
@@ -68,9 +60,9 @@ describe('throttling with Retry-After', () => {
       batchError(503, 'ServerBusy', {
         'Retry-After': new Date(h.clock.now() + offsetMs).toUTCString(),
       })();
-    answerInTurn('get', GET_URL, [at(12_000), at(-5_000), certificate]);
+    answerInTurn(server, 'get', GET_URL, [at(12_000), at(-5_000), certificate]);
     const result = await h.client.certificate.get('sha1', THUMBPRINT);
-    expect(result).toEqual(CERT);
+    expect(result).toEqual(ACTIVE_CERTIFICATE);
     // A date in the past means "now": a zero wait, still without jitter.
     expect(h.sleeps).toEqual([12_000, 0]);
     expect(h.randomCalls()).toBe(0);
@@ -85,7 +77,7 @@ describe('throttling with Retry-After', () => {
     [''],
   ])('malformed Retry-After %p falls back to jittered backoff', async (value) => {
     const h = createHarness({ randomValues: [0, 0.5, 0.999] });
-    answerInTurn('post', ADD_URL, [
+    answerInTurn(server, 'post', ADD_URL, [
       batchError(503, 'ServerBusy', { 'Retry-After': value }),
       batchError(429, 'TooManyRequests', { 'Retry-After': value }),
       batchError(503, 'ServerBusy', { 'Retry-After': value }),
@@ -106,7 +98,9 @@ describe('throttling with Retry-After', () => {
 
   it('a Retry-After above maxRetryAfterInMs is not waited for: the 429 surfaces at once', async () => {
     const h = createHarness({ retry: { maxRetryAfterInMs: 30_000 } });
-    answerInTurn('post', ADD_URL, [batchError(429, 'TooManyRequests', { 'Retry-After': '31' })]);
+    answerInTurn(server, 'post', ADD_URL, [
+      batchError(429, 'TooManyRequests', { 'Retry-After': '31' }),
+    ]);
     const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
     expect(isBatchServiceError(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 429, code: 'TooManyRequests' });
@@ -116,7 +110,7 @@ describe('throttling with Retry-After', () => {
 
   it('retry-after-ms is preferred to Retry-After', async () => {
     const h = createHarness();
-    answerInTurn('get', GET_URL, [
+    answerInTurn(server, 'get', GET_URL, [
       batchError(503, 'ServerBusy', { 'retry-after-ms': '250', 'Retry-After': '9' }),
       certificate,
     ]);
@@ -128,7 +122,7 @@ describe('throttling with Retry-After', () => {
 describe('server errors', () => {
   it('500 then 201: one retry after backoff, add resolves', async () => {
     const h = createHarness();
-    answerInTurn('post', ADD_URL, [batchError(500, 'InternalError'), created]);
+    answerInTurn(server, 'post', ADD_URL, [batchError(500, 'InternalError'), created]);
     await expect(h.client.certificate.add(secretCertificate())).resolves.toEqual({});
     expect(h.attempts).toHaveLength(2);
     expect(h.sleeps).toEqual([600]);
@@ -138,7 +132,7 @@ describe('server errors', () => {
 
   it.each([408, 500, 502, 503, 504])('%i is retried until maxRetries runs out', async (status) => {
     const h = createHarness();
-    answerInTurn('get', GET_URL, Array(4).fill(batchError(status, 'Flaky')));
+    answerInTurn(server, 'get', GET_URL, Array(4).fill(batchError(status, 'Flaky')));
     const error = await rejectionOf(h.client.certificate.get('sha1', THUMBPRINT));
     expect(error).toMatchObject({ name: 'BatchServiceError', statusCode: status, code: 'Flaky' });
     expect(h.attempts).toHaveLength(4);
@@ -155,7 +149,7 @@ describe('server errors', () => {
     [505, 'HttpVersionNotSupported'],
   ])('%i is never retried', async (status, code) => {
     const h = createHarness();
-    answerInTurn('post', ADD_URL, [batchError(status, code, { 'Retry-After': '1' })]);
+    answerInTurn(server, 'post', ADD_URL, [batchError(status, code, { 'Retry-After': '1' })]);
     const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
     expect(error).toMatchObject({ name: 'BatchServiceError', statusCode: status, code });
     expect(h.attempts).toHaveLength(1);
@@ -165,6 +159,7 @@ describe('server errors', () => {
   it('an empty 500 is retried and surfaces as a BatchServiceError with a fallback message', async () => {
     const h = createHarness({ retry: { maxRetries: 1 } });
     answerInTurn(
+      server,
       'get',
       GET_URL,
       Array(2).fill(() => new HttpResponse(null, { status: 500 })),
@@ -182,7 +177,7 @@ describe('server errors', () => {
         headers: { 'content-type': 'text/html' },
       });
     const h = createHarness();
-    answerInTurn('get', GET_URL, [page(502), page(403)]);
+    answerInTurn(server, 'get', GET_URL, [page(502), page(403)]);
     const error = await rejectionOf(h.client.certificate.get('sha1', THUMBPRINT));
     expect(error).toMatchObject({ name: 'BatchServiceError', statusCode: 403 });
     expect(error.message).not.toMatch(/<html>|proxy page/i);
@@ -192,7 +187,10 @@ describe('server errors', () => {
 
   it('maxRetries: 0 on the client, and a per-call override, are honoured', async () => {
     const off = createHarness({ retry: { maxRetries: 0 } });
-    answerInTurn('get', GET_URL, [batchError(503, 'ServerBusy'), batchError(503, 'ServerBusy')]);
+    answerInTurn(server, 'get', GET_URL, [
+      batchError(503, 'ServerBusy'),
+      batchError(503, 'ServerBusy'),
+    ]);
     await rejectionOf(off.client.certificate.get('sha1', THUMBPRINT));
     expect(off.attempts).toHaveLength(1);
     await rejectionOf(off.client.certificate.get('sha1', THUMBPRINT, { retry: { maxRetries: 1 } }));

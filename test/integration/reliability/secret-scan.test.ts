@@ -20,18 +20,17 @@ import {
 import {
   ACCOUNT_KEY,
   ACCOUNT_KEY_TEXT,
-  ACCOUNT_URL,
+  ADD_URL,
   BEARER_TOKEN,
   CERT_DATA,
   CERT_PASSWORD,
   findSecrets,
+  GET_URL,
   secretCertificate,
   THUMBPRINT,
 } from './support/secrets.js';
 
 const { server } = useFaultServer();
-const ADD_URL = `${ACCOUNT_URL}/certificates`;
-const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
 
 describe('the scanner', () => {
   it('finds each secret, pieces of them and run-time signatures, and nothing in clean text', () => {

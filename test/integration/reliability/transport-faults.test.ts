@@ -13,6 +13,7 @@ import {
 } from '../../../src/index.js';
 import { expectFreshlySignedAttempts } from './support/expectations.js';
 import {
+  answerInTurn,
   createHarness,
   dynamicSecrets,
   journal,
@@ -21,28 +22,16 @@ import {
   useFaultServer,
 } from './support/harness.js';
 import {
-  ACCOUNT_URL,
+  ACTIVE_CERTIFICATE,
+  ADD_URL,
   BEARER_TOKEN,
   findSecrets,
+  GET_URL,
   secretCertificate,
   THUMBPRINT,
 } from './support/secrets.js';
 
 const { server, requestsReached } = useFaultServer();
-const ADD_URL = `${ACCOUNT_URL}/certificates`;
-const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
-const CERT = { thumbprint: THUMBPRINT, thumbprintAlgorithm: 'sha1', state: 'active' };
-
-function answerInTurn(method: 'get' | 'post', url: string, queue: Array<() => unknown>) {
-  let next = 0;
-  server.use(
-    http[method](url, () => {
-      const make = queue[next++];
-      if (!make) throw new Error(`unexpected extra request #${next}`);
-      return make() as Response;
-    }),
-  );
-}
 
 /** A handler answer slower than the timeout; `settled` resolves once its msw delay is over. */
 function slowAnswers() {
@@ -56,13 +45,13 @@ function slowAnswers() {
 }
 
 const reset = () => HttpResponse.error();
-const certificate = () => HttpResponse.json(CERT);
+const certificate = () => HttpResponse.json(ACTIVE_CERTIFICATE);
 
 describe('connection reset', () => {
   it('a reset is retried after backoff and the get then succeeds', async () => {
     const h = createHarness();
-    answerInTurn('get', GET_URL, [reset, reset, certificate]);
-    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(CERT);
+    answerInTurn(server, 'get', GET_URL, [reset, reset, certificate]);
+    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(ACTIVE_CERTIFICATE);
     expect(h.attempts).toHaveLength(3);
     expect(h.sleeps).toEqual([600, 1200]);
     expectFreshlySignedAttempts(h.attempts);
@@ -71,7 +60,7 @@ describe('connection reset', () => {
 
   it('resets on every attempt end in a BatchNetworkError that keeps the cause', async () => {
     const h = createHarness();
-    answerInTurn('get', GET_URL, Array(4).fill(reset));
+    answerInTurn(server, 'get', GET_URL, Array(4).fill(reset));
     const error = await rejectionOf(h.client.certificate.get('sha1', THUMBPRINT));
     expect(error).toBeInstanceOf(BatchNetworkError);
     expect(error).toMatchObject({ attempts: 4, operation: 'certificate.get' });
@@ -86,8 +75,8 @@ describe('answers slower than the per-attempt timeout', () => {
     // Generous enough that the fast answer never times out on a loaded machine.
     const h = createHarness({ timeoutInMs: 200 });
     const { slow, settled } = slowAnswers();
-    answerInTurn('get', GET_URL, [slow(500, certificate), certificate]);
-    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(CERT);
+    answerInTurn(server, 'get', GET_URL, [slow(500, certificate), certificate]);
+    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(ACTIVE_CERTIFICATE);
     expect(h.attempts).toHaveLength(2);
     expect(h.sleeps).toEqual([600]);
     expectFreshlySignedAttempts(h.attempts);
@@ -98,7 +87,7 @@ describe('answers slower than the per-attempt timeout', () => {
   it('timing out on every attempt gives a BatchTimeoutError (per-call timeout wins)', async () => {
     const h = createHarness({ timeoutInMs: 60_000 });
     const { slow, settled } = slowAnswers();
-    answerInTurn('get', GET_URL, [slow(250, certificate), slow(250, certificate)]);
+    answerInTurn(server, 'get', GET_URL, [slow(250, certificate), slow(250, certificate)]);
     const error = await rejectionOf(
       h.client.certificate.get('sha1', THUMBPRINT, { timeoutInMs: 20, retry: { maxRetries: 1 } }),
     );
@@ -114,7 +103,7 @@ describe('answers slower than the per-attempt timeout', () => {
 describe('bodies cut short', () => {
   it('a 200 whose JSON is truncated is not retried and fails with a parse error', async () => {
     const h = createHarness();
-    answerInTurn('get', GET_URL, [
+    answerInTurn(server, 'get', GET_URL, [
       () =>
         new HttpResponse('{"thumbprint":"c0ffee","sta', {
           headers: { 'content-type': 'application/json' },
@@ -138,8 +127,8 @@ describe('bodies cut short', () => {
         }),
         { headers: { 'content-type': 'application/json' } },
       );
-    answerInTurn('get', GET_URL, [broken, certificate]);
-    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(CERT);
+    answerInTurn(server, 'get', GET_URL, [broken, certificate]);
+    await expect(h.client.certificate.get('sha1', THUMBPRINT)).resolves.toEqual(ACTIVE_CERTIFICATE);
     expect(h.attempts).toHaveLength(2);
     expect(h.sleeps).toEqual([600]);
   });
@@ -159,7 +148,7 @@ describe('abort', () => {
           queueMicrotask(() => controller.abort(reason));
         }),
     });
-    answerInTurn('post', ADD_URL, [
+    answerInTurn(server, 'post', ADD_URL, [
       () => HttpResponse.json({ code: 'ServerBusy' }, { status: 503 }),
     ]);
     const error = await rejectionOf(
@@ -182,7 +171,7 @@ describe('abort', () => {
         return new Promise<void>(() => {});
       },
     });
-    answerInTurn('get', GET_URL, [reset]);
+    answerInTurn(server, 'get', GET_URL, [reset]);
     const error = await rejectionOf(
       h.client.certificate.get('sha1', THUMBPRINT, { abortSignal: controller.signal }),
     );
@@ -234,7 +223,7 @@ describe('bearer tokens', () => {
       },
     };
     const h = createHarness({ credential });
-    answerInTurn('get', GET_URL, [
+    answerInTurn(server, 'get', GET_URL, [
       () =>
         HttpResponse.json(
           { code: 'TooManyRequests' },

@@ -6,6 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, jest } from '@jest/globals';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   BatchClient,
@@ -200,4 +201,25 @@ export function dynamicSecrets(): Array<readonly [string, string]> {
     if (signature && signature !== value) out.push(['signature', signature]);
   }
   return out;
+}
+
+/**
+ * Answers the queued responses in order, one per request, on `server`; a request beyond the
+ * queue fails the test. Returns how many requests were answered so far.
+ */
+export function answerInTurn(
+  server: ReturnType<typeof setupServer>,
+  method: 'get' | 'post',
+  url: string,
+  queue: ReadonlyArray<() => unknown>,
+): () => number {
+  let next = 0;
+  server.use(
+    http[method](url, () => {
+      const make = queue[next++];
+      if (!make) throw new Error(`unexpected extra request #${next}`);
+      return make() as Response;
+    }),
+  );
+  return () => next;
 }

@@ -73,3 +73,13 @@ export function findSecrets(
   }
   return hits;
 }
+
+/** The add and get URLs of the fault suites' certificate. */
+export const ADD_URL = `${ACCOUNT_URL}/certificates`;
+export const GET_URL = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${THUMBPRINT})`;
+/** The certificate as the service returns it once added. */
+export const ACTIVE_CERTIFICATE = {
+  thumbprint: THUMBPRINT,
+  thumbprintAlgorithm: 'sha1',
+  state: 'active',
+};
