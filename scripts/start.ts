@@ -17,7 +17,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import type { certificateFromFile } from '../src/certificate-file/node.js';
 import type { BatchClient, BatchSharedKeyCredential, isBatchServiceError } from '../src/index.js';
 import type {
@@ -25,6 +24,7 @@ import type {
   EMULATOR_ACCOUNT_NAME,
   startBatchEmulator,
 } from '../src/testing/index.js';
+import { bundleForNode } from './lib/bundle-for-node.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const POOL = 'demo-pool';
@@ -48,20 +48,10 @@ export { certificateFromFile } from './src/certificate-file/node.ts';
 
 /** Bundles the library entry above into `dir` and imports it. */
 async function loadLibrary(dir: string): Promise<StartLibrary> {
-  const outfile = join(dir, 'library.mjs');
-  await esbuild.build({
-    stdin: { contents: LIBRARY_ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'start.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    // node-forge is CommonJS and may require Node built-ins; give the ESM bundle a `require`.
-    banner: {
-      js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-    },
-  });
+  const outfile = await bundleForNode(
+    { source: LIBRARY_ENTRY, resolveDir: ROOT, name: 'start.ts' },
+    join(dir, 'library.mjs'),
+  );
   return (await import(pathToFileURL(outfile).href)) as StartLibrary;
 }
 

@@ -7,26 +7,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleForNode } from '../../../../scripts/lib/bundle-for-node.ts';
 
 export const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** Bundles the CLI into `outDir`; returns the bundle's path. */
-export async function bundleCli(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'batch-rest.mjs');
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-    },
-  });
-  return outfile;
+export function bundleCli(outDir: string): Promise<string> {
+  return bundleForNode({ entry: join(ROOT, 'src/cli/main.ts') }, join(outDir, 'batch-rest.mjs'));
 }
 
 /** How a CLI run ended and what it printed. */
