@@ -1,3 +1,4 @@
+import { removeSeparators } from '../util/remove-separators.js';
 import { CertificateFileError } from './certificate-file-error.js';
 
 /**
@@ -11,15 +12,16 @@ export async function sha1Thumbprint(der: Uint8Array): Promise<string> {
 }
 
 /**
- * Brings a caller's thumbprint to the canonical form: whitespace and colons removed (as the
- * service removes spaces, and as `openssl x509 -fingerprint` prints colons), lowercase.
+ * Brings a caller's thumbprint to the canonical form: separators removed as everywhere in this
+ * package (white space, colons, invisible direction marks; see `src/util/remove-separators.ts`),
+ * lowercase.
  * Throws `INVALID_THUMBPRINT` unless 40 hex digits remain.
  *
  * @param thumbprint - for example `'AB CD …'`, `'AB:CD:…'` or `'abcd…'`
  * @returns 40 lowercase hex digits
  */
 export function normalizeThumbprint(thumbprint: string): string {
-  const canonical = typeof thumbprint === 'string' ? thumbprint.replace(/[\s:]/g, '') : '';
+  const canonical = typeof thumbprint === 'string' ? removeSeparators(thumbprint) : '';
   if (!/^[0-9a-fA-F]{40}$/.test(canonical)) {
     throw new CertificateFileError(
       'INVALID_THUMBPRINT',

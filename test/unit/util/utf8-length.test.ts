@@ -1,7 +1,7 @@
 /** utf8Length agrees with Node's encoder on every kind of string, lone surrogates included. */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { utf8Length } from '../../src/util/utf8-length.js';
+import { utf8Length } from '../../../src/util/utf8-length.js';
 
 describe('utf8Length', () => {
   it.each([
