@@ -9,7 +9,7 @@ export const operations = {
       "normalizations": [
         {
           "property": "thumbprint",
-          "rule": "remove-spaces"
+          "rule": "remove-separators"
         }
       ],
       "required": true,
@@ -135,6 +135,7 @@ export const operations = {
       {
         "clientName": "thumbprint",
         "location": "path",
+        "normalize": "remove-separators",
         "required": true,
         "type": "string",
         "wireName": "thumbprint"
@@ -241,6 +242,7 @@ export const operations = {
       {
         "clientName": "thumbprint",
         "location": "path",
+        "normalize": "remove-separators",
         "required": true,
         "type": "string",
         "wireName": "thumbprint"
@@ -342,6 +344,7 @@ export const operations = {
       {
         "clientName": "thumbprint",
         "location": "path",
+        "normalize": "remove-separators",
         "required": true,
         "type": "string",
         "wireName": "thumbprint"

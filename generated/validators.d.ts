@@ -16,5 +16,9 @@ export declare const Certificate_CancelDeletion_parameters: CompiledValidator;
 export declare const Certificate_Delete_parameters: CompiledValidator;
 export declare const Certificate_Get_parameters: CompiledValidator;
 export declare const Certificate_List_parameters: CompiledValidator;
-/** Messages for rules ajv reports abstractly, keyed by `<validator id>#<schema path>`. */
-export declare const ruleMessages: Readonly<Record<string, { field: string; message: string }>>;
+/**
+ * The words of rules whose meaning the keyword alone does not say (a pattern, a conditional
+ * rule), keyed by `<validator id>#<schema path>` (the `schemaPath` of a validation error);
+ * `field` names the property the rule is about when the error is reported on its parent.
+ */
+export declare const ruleMessages: Readonly<Record<string, { field?: string; message: string }>>;

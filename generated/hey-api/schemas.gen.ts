@@ -92,8 +92,11 @@ export const CertificateAddParameterSchema = {
         thumbprint: {
             type: 'string',
             title: 'The X.509 thumbprint of the Certificate. This is a sequence of up to 40 hex digits (it may include spaces but these are removed).',
-            pattern: '^ *(?:[0-9A-Fa-f] *){1,40}$',
-            'x-batch-normalize': 'remove-spaces'
+            pattern: '^[0-9A-Fa-f]{1,40}$',
+            'x-batch-messages': {
+                pattern: 'must be 1 to 40 hex digits (white space, colons and invisible marks are removed first)'
+            },
+            'x-batch-normalize': 'remove-separators'
         },
         thumbprintAlgorithm: {
             type: 'string',
@@ -107,7 +110,7 @@ export const CertificateAddParameterSchema = {
             title: 'The base64-encoded contents of the Certificate. The maximum size is 10KB.',
             format: 'byte',
             minLength: 1,
-            maxLength: 13656,
+            'x-batch-max-bytes': 10240,
             'x-ms-secret': true
         },
         certificateFormat: {

@@ -5,13 +5,14 @@
  * - `unicode: false`: `maxLength` counts UTF-16 code units. Our length limits are on base64 and
  *   hex strings (ASCII), where both counts agree, and it avoids ajv's `ucs2length` helper, which
  *   standalone output would `require()` even in ESM mode.
- * - `instanceofDate` and `base64`: code-generating keywords (inlined, no runtime helper) for date
- *   parameters and `format: byte` strings.
+ * - `instanceofDate`, `base64` and `maxBytes`: code-generating keywords (inlined, no runtime
+ *   helper) for date parameters, `format: byte` strings and size limits in decoded bytes.
+ * - `x-batch-messages`: an annotation (the words of a rule), no code.
  * - The output is checked for `require(`: a helper slipping in would break ESM consumers.
  */
-import Ajv, { _, type KeywordCxt } from 'ajv';
+import Ajv, { _, type KeywordCxt, str } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import type { NamedSchema } from './json-schemas.ts';
+import { type NamedSchema, RULE_WORDS } from './json-schemas.ts';
 import { collectRuleMessages } from './rule-messages.ts';
 
 export interface CompiledModule {
@@ -56,6 +57,25 @@ export function compileValidators(schemas: readonly NamedSchema[]): CompiledModu
     },
     error: { message: 'must be base64 (A-Z, a-z, 0-9, +, /; padded with = to a multiple of 4)' },
   });
+  ajv.addKeyword({
+    keyword: 'maxBytes',
+    type: 'string',
+    schemaType: 'number',
+    // Decoded size of a base64 string without decoding it: 3 bytes per 4 characters, less the
+    // padding. (Whether it is base64 at all is the `base64` keyword's concern.)
+    code(cxt: KeywordCxt) {
+      const d = cxt.data;
+      cxt.fail(
+        _`((${d}.length * 3) >> 2) - (${d}.endsWith("==") ? 2 : ${d}.endsWith("=") ? 1 : 0) > ${cxt.schemaCode}`,
+      );
+    },
+    error: {
+      message: ({ schemaCode }) =>
+        str`must be at most ${schemaCode} bytes once decoded from base64`,
+      params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+    },
+  });
+  ajv.addKeyword(RULE_WORDS);
   const mapping: Record<string, string> = {};
   for (const { id, schema } of schemas) {
     ajv.addSchema(schema, id);
@@ -85,8 +105,12 @@ export function compileValidators(schemas: readonly NamedSchema[]): CompiledModu
     '  errors?: ValidationErrorObject[] | null;',
     '}',
     ...Object.keys(mapping).map((name) => `export declare const ${name}: CompiledValidator;`),
-    '/** Messages for rules ajv reports abstractly, keyed by `<validator id>#<schema path>`. */',
-    'export declare const ruleMessages: Readonly<Record<string, { field: string; message: string }>>;',
+    '/**',
+    ' * The words of rules whose meaning the keyword alone does not say (a pattern, a conditional',
+    ' * rule), keyed by `<validator id>#<schema path>` (the `schemaPath` of a validation error);',
+    ' * `field` names the property the rule is about when the error is reported on its parent.',
+    ' */',
+    'export declare const ruleMessages: Readonly<Record<string, { field?: string; message: string }>>;',
     '',
   ].join('\n');
   const rules = `export const ruleMessages = ${messages};`;

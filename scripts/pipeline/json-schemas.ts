@@ -11,14 +11,23 @@
  * - formats become explicit keywords: `uuid` a pattern, `int32` its range, `byte` a base64 check
  *   (`base64`) and date-time parameters a `Date` check (`instanceofDate`) — both code-generating
  *   ajv keywords, inlined with no runtime helper; other formats are documentation;
- * - descriptions and `x-*` extensions are dropped (the schema is for checking, not reading).
+ * - `x-batch-max-bytes` (overlay: a size limit in decoded bytes of a base64 string) becomes the
+ *   `maxBytes` keyword;
+ * - `x-batch-messages` (overlay: the words for a rule, by keyword) is kept as an annotation, and
+ *   the rule-messages step collects it; the UUID pattern gets its words here;
+ * - descriptions and other `x-*` extensions are dropped (the schema is for checking, not reading).
  */
 import type { OperationSpec } from '../../src/table/operation-table.ts';
 import { compare, type Json, type SpecModel } from './spec-model.ts';
 
 export const UUID_PATTERN =
   '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$';
+const UUID_WORDS =
+  'must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces';
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
+
+/** The annotation keyword that carries a rule's words (see rule-messages.ts). */
+export const RULE_WORDS = 'x-batch-messages';
 const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
 const KEEP = new Set([
   'type',
@@ -89,6 +98,10 @@ export class SchemaConverter {
         out[key] = value;
       }
     }
+    if (typeof merged['x-batch-max-bytes'] === 'number') out.maxBytes = merged['x-batch-max-bytes'];
+    if (merged['x-batch-messages'] !== undefined) {
+      out[RULE_WORDS] = structuredClone(merged['x-batch-messages']);
+    }
     const xEnum = merged['x-ms-enum'] as Json | undefined;
     if (xEnum?.modelAsString === true) delete out.enum;
     if (merged.type === 'file') delete out.type;
@@ -115,7 +128,10 @@ export class SchemaConverter {
   }
 
   private applyFormat(out: Json, format: string | undefined, clientValue: boolean): void {
-    if (format === 'uuid' && out.pattern === undefined) out.pattern = UUID_PATTERN;
+    if (format === 'uuid' && out.pattern === undefined) {
+      out.pattern = UUID_PATTERN;
+      out[RULE_WORDS] = { ...(out[RULE_WORDS] as Json | undefined), pattern: UUID_WORDS };
+    }
     if (format === 'byte') out.base64 = true;
     if (format === 'int32') {
       if (out.minimum === undefined) out.minimum = INT32.minimum;

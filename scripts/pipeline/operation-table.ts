@@ -3,6 +3,7 @@
  */
 import type {
   BodyNormalization,
+  NormalizeRule,
   OperationSpec,
   ParameterSpec,
   ResponseHeaderSpec,
@@ -92,6 +93,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         description: p.description,
         skipUrlEncoding: p.raw['x-ms-skip-url-encoding'] === true ? true : undefined,
         isClientRequestId: p.raw['x-ms-client-request-id'] === true ? true : undefined,
+        normalize: normalizeRuleOf(p.raw['x-batch-normalize']),
         group: grouping
           ? ((grouping.name as string | undefined) ??
             `${op.operationId.replace('_', '')}${grouping.postfix ?? 'Options'}`)
@@ -174,13 +176,21 @@ function normalizationsOf(model: SpecModel, schema: Json): BodyNormalization[] |
   const props = (derefSchema(model, schema).properties ?? {}) as Record<string, Json>;
   const found: BodyNormalization[] = [];
   for (const [property, prop] of Object.entries(props)) {
-    const rule = prop['x-batch-normalize'];
-    if (rule === undefined) continue;
-    if (rule !== 'remove-spaces')
-      throw new Error(`x-batch-normalize: unknown rule ${String(rule)}`);
-    found.push({ property, rule });
+    const rule = normalizeRuleOf(prop['x-batch-normalize']);
+    if (rule) found.push({ property, rule });
   }
   return found.length > 0 ? found.sort((a, b) => compare(a.property, b.property)) : undefined;
+}
+
+/** The value of an `x-batch-normalize` extension; an unknown rule fails the generation. */
+function normalizeRuleOf(rule: unknown): NormalizeRule | undefined {
+  if (rule === undefined) return undefined;
+  if (rule !== 'remove-separators') {
+    throw new Error(
+      `x-batch-normalize: unknown rule ${JSON.stringify(rule)} (known: "remove-separators")`,
+    );
+  }
+  return rule;
 }
 
 function clientName(raw: Json, wireName: string): string {

@@ -1,15 +1,20 @@
 /**
- * Human messages for schema rules that ajv can only describe abstractly. One mechanical pattern
- * is recognised: "field F must be absent when property X equals V", written in JSON Schema as
- * `if: { properties: { X: { const: V } }, required: [X] }, then: { not: { required: [F] } }`.
- * ajv reports it as a `not` failure at `<pointer>/then/not`; the client turns that into an issue
- * on F with this message. Keys are `<validator id>#<schema path>`.
+ * The words of rules that ajv can only describe abstractly, keyed by
+ * `<validator id>#<schema path>` (the `schemaPath` ajv reports), so a validation message states
+ * the rule in words instead of a regular expression or a schema pointer. Two sources:
+ * - `x-batch-messages` (from the overlay, or the UUID words of the schema step): words by keyword
+ *   at that node, e.g. `{ "pattern": "must be 1 to 40 hex digits" }`;
+ * - one mechanical pattern, "field F must be absent when property X equals V", written in JSON
+ *   Schema as `if: { properties: { X: { const: V } }, required: [X] }, then: { not: { required:
+ *   [F] } }`. ajv reports it as a `not` failure at `<pointer>/then/not` on the parent object; the
+ *   message names F as its `field`.
  */
-import type { NamedSchema } from './json-schemas.ts';
+import { type NamedSchema, RULE_WORDS } from './json-schemas.ts';
 import type { Json } from './spec-model.ts';
 
 export interface RuleMessage {
-  field: string;
+  /** The property the rule is about, when ajv reports the error on its parent object. */
+  field?: string;
   message: string;
 }
 
@@ -20,7 +25,18 @@ export function collectRuleMessages(schemas: readonly NamedSchema[]): Record<str
     const schema = node as Json;
     const rule = absentWhen(schema);
     if (rule) found[`${id}#${pointer}/then/not`] = rule;
-    for (const [key, child] of Object.entries(schema)) walk(id, child, `${pointer}/${key}`);
+    const words = schema[RULE_WORDS] as Record<string, unknown> | undefined;
+    for (const [keyword, message] of Object.entries(words ?? {})) {
+      if (typeof message !== 'string' || schema[keyword] === undefined) {
+        throw new Error(
+          `${RULE_WORDS} at ${id}#${pointer}: "${keyword}" needs a string and a rule of that keyword beside it`,
+        );
+      }
+      found[`${id}#${pointer}/${keyword}`] = { message };
+    }
+    for (const [key, child] of Object.entries(schema)) {
+      if (key !== RULE_WORDS) walk(id, child, `${pointer}/${key}`);
+    }
   };
   for (const { id, schema } of schemas) walk(id, schema, '');
   return found;

@@ -3,7 +3,7 @@
  *
  * - `UNREADABLE`: the file could not be read, or the input is not bytes.
  * - `NOT_A_CERTIFICATE`: the bytes are neither an X.509 certificate (DER or PEM) nor PKCS#12.
- * - `TOO_LARGE`: the data is over the service limit of 10240 bytes (13656 base64 characters).
+ * - `TOO_LARGE`: the data is over the service limit of 10240 decoded bytes (`MAX_CERTIFICATE_BYTES`).
  * - `MULTIPLE_CERTIFICATES`: a PEM file holds more than one certificate.
  * - `NO_CERTIFICATE`: a PKCS#12 file holds no certificate, or none that belongs to its private key.
  * - `AMBIGUOUS_CERTIFICATE`: a PKCS#12 file holds several certificates and no private key to pick one.

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CertificateFileError } from './certificate-file-error.js';
 import { certificateFromBytes } from './certificate-from-bytes.js';
-import { MAX_INPUT_BYTES } from './limits.js';
+import { MAX_INPUT_BYTES, tooLargeMessage } from './limits.js';
 import type { CertificateAddParameter, CertificateFromFileOptions } from './types.js';
 
 /**
@@ -34,10 +34,7 @@ export async function certificateFromFile(
       throw new CertificateFileError('UNREADABLE', `${source} cannot be read: it is not a file`);
     }
     if (info.size > MAX_INPUT_BYTES) {
-      throw new CertificateFileError(
-        'TOO_LARGE',
-        `${source} is ${info.size} bytes, far over the service limit of 10240 bytes`,
-      );
+      throw new CertificateFileError('TOO_LARGE', tooLargeMessage(source, info.size));
     }
     bytes = await readFile(path);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { CertificateFileError, isCertificateFileError } from './certificate-file-error.js';
-import { MAX_CERTIFICATE_BASE64_LENGTH, MAX_CERTIFICATE_BYTES, MAX_INPUT_BYTES } from './limits.js';
+import { MAX_CERTIFICATE_BYTES, MAX_INPUT_BYTES, tooLargeMessage } from './limits.js';
 import { CERTIFICATE_LABELS, readPemBlocks } from './pem.js';
 import { looksLikePkcs12, Pkcs12ReadError, readPkcs12 } from './pkcs12-reader.js';
 import { selectCertificate } from './select-certificate.js';
@@ -27,10 +27,7 @@ export interface CertificateContent {
 }
 
 function tooLarge(source: string, size: number): CertificateFileError {
-  return new CertificateFileError(
-    'TOO_LARGE',
-    `${source} is ${size} bytes; the service accepts at most ${MAX_CERTIFICATE_BYTES} bytes (${MAX_CERTIFICATE_BASE64_LENGTH} base64 characters)`,
-  );
+  return new CertificateFileError('TOO_LARGE', tooLargeMessage(source, size));
 }
 
 function notACertificate(source: string, why: string): CertificateFileError {

@@ -1,6 +1,7 @@
+import { base64DecodedLength } from '../util/base64.js';
 import { base64ToBytes } from './base64.js';
 import { CertificateFileError } from './certificate-file-error.js';
-import { MAX_CERTIFICATE_BASE64_LENGTH, MAX_CERTIFICATE_BYTES } from './limits.js';
+import { MAX_CERTIFICATE_BYTES, tooLargeMessage } from './limits.js';
 import { readCertificate } from './read-certificate.js';
 import { assertThumbprint, normalizeThumbprint, sha1Thumbprint } from './thumbprint.js';
 import type { CertificateThumbprintCheck } from './types.js';
@@ -32,11 +33,10 @@ export async function verifyCertificateThumbprint(
   if (typeof parameter.data !== 'string') {
     throw new CertificateFileError('UNREADABLE', `${SOURCE} must be a base64 string`);
   }
-  if (parameter.data.length > MAX_CERTIFICATE_BASE64_LENGTH) {
-    throw new CertificateFileError(
-      'TOO_LARGE',
-      `${SOURCE} is ${parameter.data.length} base64 characters; the service accepts at most ${MAX_CERTIFICATE_BASE64_LENGTH} (${MAX_CERTIFICATE_BYTES} bytes)`,
-    );
+  // The size rule comes first, on the decoded size (computed without decoding).
+  const size = base64DecodedLength(parameter.data);
+  if (size > MAX_CERTIFICATE_BYTES) {
+    throw new CertificateFileError('TOO_LARGE', tooLargeMessage(SOURCE, size));
   }
   const bytes = base64ToBytes(parameter.data);
   if (bytes === undefined) {

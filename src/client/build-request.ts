@@ -66,7 +66,7 @@ export function buildRequest(
   let body: string | undefined;
   if (operation.body && args.body !== undefined) {
     headers['content-type'] = operation.body.contentType;
-    body = JSON.stringify(normalizeBody(operation, args.body));
+    body = JSON.stringify(args.body);
   }
   const search = query.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&');
   return {
@@ -76,19 +76,6 @@ export function buildRequest(
     body,
     bodyByteLength: body === undefined ? undefined : utf8Length(body),
   };
-}
-
-/** Applies the table's body normalisations to a shallow copy (the caller's object is untouched). */
-function normalizeBody(operation: OperationSpec, body: unknown): unknown {
-  const rules = operation.body?.normalizations;
-  if (!rules || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  for (const { property, rule } of rules) {
-    const value = copy[property];
-    if (rule === 'remove-spaces' && typeof value === 'string')
-      copy[property] = value.replace(/ /g, '');
-  }
-  return copy;
 }
 
 function serialize(p: ParameterSpec, value: unknown): string {

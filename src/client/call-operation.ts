@@ -12,6 +12,7 @@ import { buildRequest } from './build-request.js';
 import type { CallArguments } from './call-arguments.js';
 import type { OperationCallOptions } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
+import { normalizeCall } from './normalize-call.js';
 import { readHeaders, readJsonBody } from './read-response.js';
 import { reconcileConflict } from './reconcile-conflict.js';
 import { type SentResponse, sendRequest } from './send-request.js';
@@ -22,10 +23,11 @@ import type { WireRequest } from './wire-request.js';
 export async function sendOperation(
   runtime: ClientRuntime,
   operation: OperationSpec,
-  args: CallArguments,
+  callArgs: CallArguments,
   nextLink?: string,
 ): Promise<{ request: WireRequest; sent: SentResponse }> {
   // Once per call: later pages of a list are the same call.
+  const args = normalizeCall(operation, callArgs);
   if (nextLink === undefined) {
     checkDeprecation(operation, runtime.deprecationWarnings, runtime.onWarning);
     if (runtime.validation) validateCall(operation, runtime.validators, args);

@@ -67,6 +67,13 @@ export interface OperationCallOptions {
   timeoutInMs?: number;
 }
 
+/** The names of {@link OperationCallOptions}: every method accepts them besides its own options. */
+export const CALL_OPTION_NAMES: readonly (keyof OperationCallOptions)[] = Object.freeze([
+  'abortSignal',
+  'retry',
+  'timeoutInMs',
+]);
+
 /** Defaults of {@link BatchClientOptions}, in one place. */
 export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
   deprecationWarnings: 'once' as DeprecationWarningMode,

@@ -8,6 +8,7 @@
  */
 import type { BatchServiceError } from '../errors/batch-service-error.js';
 import type { OperationSpec } from '../table/operation-table.js';
+import { removeSeparators } from '../util/remove-separators.js';
 import type { CallArguments } from './call-arguments.js';
 import type { OperationCallOptions } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
@@ -55,7 +56,7 @@ export async function reconcileConflict(
   return same && active ? { ...sent, recoveredFromConflict: true } : undefined;
 }
 
-/** Key values compare without spaces and case (thumbprints are hex, written either way). */
+/** Key values compare without separators and case (thumbprints are hex, written either way). */
 function comparable(value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(/ /g, '').toLowerCase() : value;
+  return typeof value === 'string' ? removeSeparators(value).toLowerCase() : value;
 }

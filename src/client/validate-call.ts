@@ -9,8 +9,10 @@ import {
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
 import type { OperationSpec } from '../table/operation-table.js';
+import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
 import type { CallArguments } from './call-arguments.js';
-import type { CompiledValidator, ValidatorError, ValidatorModule } from './validator-module.js';
+import { CALL_OPTION_NAMES } from './client-options.js';
+import type { ValidatorModule } from './validator-module.js';
 
 /** Throws a {@link BatchValidationError} listing every issue; returns when the call is valid. */
 export function validateCall(
@@ -26,6 +28,7 @@ export function validateCall(
     if (p.location === 'path') positional.add(p.clientName);
     if (value !== undefined) parameterValues[p.clientName] = value;
   }
+  unknownOptions(operation, args.options, issues);
   const parameterPrefix = (name: string) => (positional.has(name) ? name : `options.${name}`);
   run(validators, operation.validators.parameters, parameterValues, issues, (path) => {
     const [first, ...rest] = path;
@@ -46,59 +49,39 @@ export function validateCall(
   if (issues.length > 0) throw new BatchValidationError(issues);
 }
 
+/** An option the method does not have is reported, never ignored (a typo would drop a value). */
+function unknownOptions(
+  operation: OperationSpec,
+  options: Readonly<Record<string, unknown>>,
+  issues: BatchValidationIssue[],
+): void {
+  const known = [
+    ...operation.parameters.filter((p) => p.location !== 'path').map((p) => p.clientName),
+    ...CALL_OPTION_NAMES,
+  ];
+  for (const name of Object.keys(options)) {
+    if (known.includes(name)) continue;
+    issues.push({
+      path: `options.${name}`,
+      rule: 'unknownOption',
+      message: `is not an option of ${operation.group}.${operation.method} (its options: ${known.join(', ')})`,
+    });
+  }
+}
+
 function run(
   validators: ValidatorModule,
   id: string,
   data: unknown,
   issues: BatchValidationIssue[],
-  toPath: (segments: string[]) => string,
+  toPath: (segments: readonly string[]) => string,
 ): void {
   const validate = validators[id] as CompiledValidator | undefined;
   if (typeof validate !== 'function') throw new Error(`generated validator ${id} is missing`);
   if (validate(data)) return;
   for (const error of validate.errors ?? []) {
-    const issue = toIssue(validators, id, error);
-    if (issue) issues.push({ ...issue, path: toPath(issue.segments) });
-  }
-}
-
-function toIssue(
-  validators: ValidatorModule,
-  id: string,
-  error: ValidatorError,
-): { segments: string[]; rule: string; message: string } | undefined {
-  const segments = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const params = error.params;
-  switch (error.keyword) {
-    case 'if':
-      return undefined; // the failing `then` branch reports the actual problem
-    case 'required':
-      return {
-        segments: [...segments, String(params.missingProperty)],
-        rule: 'required',
-        message: 'is required',
-      };
-    case 'additionalProperties':
-      return {
-        segments: [...segments, String(params.additionalProperty)],
-        rule: 'additionalProperties',
-        message: 'is not a known property',
-      };
-    case 'enum':
-      return {
-        segments,
-        rule: 'enum',
-        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-      };
-    case 'not': {
-      const rule = validators.ruleMessages?.[`${id}${error.schemaPath}`];
-      if (rule) return { segments: [...segments, rule.field], rule: 'not', message: rule.message };
-      return { segments, rule: 'not', message: error.message ?? 'is not allowed' };
-    }
-    default:
-      return { segments, rule: error.keyword, message: error.message ?? 'is invalid' };
+    const issue = ruleIssue(id, error, validators.ruleMessages);
+    if (issue)
+      issues.push({ path: toPath(issue.segments), rule: issue.rule, message: issue.message });
   }
 }

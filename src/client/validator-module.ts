@@ -7,10 +7,12 @@ import type {
   ValidationErrorObject as ValidatorError,
 } from '../../generated/validators.js';
 
+import type { RuleMessages } from '../validation/rule-words.js';
+
 export type { CompiledValidator, ValidatorError };
 
 /** A generated validators module: compiled validators by id, plus rule messages. */
 export interface ValidatorModule {
   readonly [id: string]: unknown;
-  readonly ruleMessages?: Readonly<Record<string, { field: string; message: string }>>;
+  readonly ruleMessages?: RuleMessages;
 }

@@ -8,20 +8,11 @@
  */
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
+import { normalizeBody } from '../client/normalize-call.js';
 import type { OperationSpec } from '../table/operation-table.js';
+import { ruleIssue } from '../validation/rule-words.js';
 import { BatchFault } from './batch-fault.js';
-import { findValidator } from './find-validator.js';
-
-/** Reasons for known rules, by `<property>/<keyword>`. */
-const REASONS: Readonly<Record<string, string>> = {
-  'thumbprint/pattern': 'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
-  'thumbprintAlgorithm/enum': "The thumbprint algorithm must be 'sha1'.",
-  'data/base64': 'The certificate data must be padded, standard base64.',
-  'data/minLength': 'The certificate data must not be empty.',
-  'data/maxLength': 'The certificate data must not exceed 10 KB.',
-  'certificateFormat/enum': "The certificate format must be 'pfx' or 'cer'.",
-  'password/not': "The password must be omitted when the certificate format is 'cer'.",
-};
+import { findValidator, ruleMessages } from './find-validator.js';
 
 /**
  * Whether `contentType` is JSON as the service accepts it: `application/json`, optionally with
@@ -43,13 +34,10 @@ export function isAcceptedContentType(contentType: string | null): boolean {
 
 function propertyOf(error: ValidationErrorObject): string {
   if (error.keyword === 'required') return String(error.params.missingProperty);
-  if (error.instancePath === '' && (error.keyword === 'not' || error.keyword === 'if')) {
-    return 'password';
-  }
   return error.instancePath.replace(/^\//, '').replaceAll('/', '.');
 }
 
-function faultFor(error: ValidationErrorObject, typeName: string): BatchFault {
+function faultFor(id: string, error: ValidationErrorObject, typeName: string): BatchFault {
   if (error.instancePath === '' && error.keyword === 'type') {
     return new BatchFault('InvalidRequestBody', [
       { key: 'Reason', value: `The request body must be a JSON object (${typeName}).` },
@@ -61,19 +49,16 @@ function faultFor(error: ValidationErrorObject, typeName: string): BatchFault {
       { key: 'Reason', value: `The property '${name}' does not exist on type '${typeName}'.` },
     ]);
   }
-  const property = propertyOf(error);
   if (error.keyword === 'required') {
+    const property = propertyOf(error);
     return new BatchFault('MissingRequiredProperty', [{ key: 'PropertyName', value: property }]);
   }
-  const keyword = error.keyword === 'if' ? 'not' : error.keyword;
-  const reason =
-    REASONS[`${property}/${keyword}`] ??
-    (error.keyword === 'type'
-      ? `The value must be of type ${String(error.params.type)}.`
-      : `The value is invalid (${error.message ?? error.keyword}).`);
+  // The rule in words, as the client states it (`src/validation/rule-words.ts`).
+  const issue = ruleIssue(id, error, ruleMessages);
+  const property = issue ? issue.segments.join('.') : propertyOf(error);
   return new BatchFault('InvalidPropertyValue', [
     { key: 'PropertyName', value: property },
-    { key: 'Reason', value: reason },
+    { key: 'Reason', value: `${property} ${issue?.message ?? 'is invalid'}.` },
   ]);
 }
 
@@ -119,11 +104,16 @@ export function checkBody(
       { key: 'Reason', value: 'The request body is not valid JSON.' },
     ]);
   }
-  const validate = findValidator(operation.validators.body);
-  if (validate && !validate(parsed)) {
-    const errors = [...(validate.errors ?? [])].sort((a, b) => rank(a) - rank(b));
+  // The service removes the documented separators (spaces in a thumbprint) before its checks.
+  parsed = normalizeBody(operation, parsed);
+  const id = operation.validators.body;
+  const validate = findValidator(id);
+  if (id && validate && !validate(parsed)) {
+    const errors = [...(validate.errors ?? [])]
+      .filter((e) => e.keyword !== 'if')
+      .sort((a, b) => rank(a) - rank(b));
     const typeName = operation.body.schema ?? operation.body.clientName;
-    if (errors[0]) throw faultFor(errors[0], typeName);
+    if (errors[0]) throw faultFor(id, errors[0], typeName);
   }
   return parsed;
 }

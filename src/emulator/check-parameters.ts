@@ -7,8 +7,9 @@
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
+import { ruleIssue } from '../validation/rule-words.js';
 import { BatchFault, type ErrorValue } from './batch-fault.js';
-import { findValidator } from './find-validator.js';
+import { findValidator, ruleMessages } from './find-validator.js';
 import { parseRfc1123 } from './http-date.js';
 
 /** Query parameters by lower-cased name, every value kept. */
@@ -71,26 +72,12 @@ function typed(spec: ParameterSpec, raw: string): unknown {
   return raw;
 }
 
-function reasonFor(error: ValidationErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'type':
-      return params.type === 'boolean'
-        ? 'The value must be true or false.'
-        : `The value must be of type ${String(params.type)}.`;
-    case 'minimum':
-      return `The value must be at least ${String(params.limit)}.`;
-    case 'maximum':
-      return `The value must be at most ${String(params.limit)}.`;
-    case 'enum':
-      return `The value must be one of: ${(params.allowedValues as unknown[]).join(', ')}.`;
-    case 'instanceofDate':
-      return 'The value must be an RFC 1123 date.';
-    case 'pattern':
-      return `The value does not match the pattern ${String(params.pattern)}.`;
-    default:
-      return `The value is invalid (${error.message ?? error.keyword}).`;
-  }
+/** The rule in words, as the client states it (`src/validation/rule-words.ts`). */
+function reasonFor(id: string, error: ValidationErrorObject): string {
+  // On the wire a date is text: the rule the text broke is the RFC 1123 form.
+  if (error.keyword === 'instanceofDate') return 'The value must be an RFC 1123 date.';
+  const issue = ruleIssue(id, error, ruleMessages);
+  return `The value ${issue?.message ?? 'is invalid'}.`;
 }
 
 function faultFor(spec: ParameterSpec, raw: string, reason: string): BatchFault {
@@ -140,7 +127,10 @@ export function checkParameters(
   for (const error of validate.errors ?? []) {
     const clientName = error.instancePath.split('/')[1];
     const spec = operation.parameters.find((p) => p.clientName === clientName);
-    if (spec) throw faultFor(spec, raws.get(spec.clientName) ?? '', reasonFor(error));
+    if (spec) {
+      const reason = reasonFor(operation.validators.parameters, error);
+      throw faultFor(spec, raws.get(spec.clientName) ?? '', reason);
+    }
   }
   throw new BatchFault('InvalidUri');
 }

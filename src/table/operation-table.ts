@@ -30,6 +30,8 @@ export interface ParameterSpec {
   readonly skipUrlEncoding?: boolean;
   /** `x-ms-client-request-id`: the client fills it with a fresh UUID per call when not given. */
   readonly isClientRequestId?: boolean;
+  /** `x-batch-normalize`: a rewrite applied to the caller's value before validating and sending. */
+  readonly normalize?: NormalizeRule;
   /** `x-ms-parameter-grouping` name, kept for reference (the client flattens groups into options). */
   readonly group?: string;
 }
@@ -46,11 +48,17 @@ export interface BodySpec {
   readonly normalizations?: readonly BodyNormalization[];
 }
 
-/** A rewrite the client applies to a top-level body property before sending (`x-batch-normalize`). */
+/**
+ * A rewrite of a caller's value before it is validated and sent (`x-batch-normalize`).
+ * `remove-separators`: delete white space, colons and invisible direction marks, the separators
+ * hex identifiers such as certificate thumbprints are written with (`src/util/remove-separators.ts`).
+ */
+export type NormalizeRule = 'remove-separators';
+
+/** A rewrite the client applies to a top-level body property (`x-batch-normalize`). */
 export interface BodyNormalization {
   readonly property: string;
-  /** `remove-spaces`: delete every space (thumbprints may be written with spaces). */
-  readonly rule: 'remove-spaces';
+  readonly rule: NormalizeRule;
 }
 
 /** One declared response header, typed. */

@@ -76,3 +76,12 @@ export function encodeBase64(bytes: Uint8Array): string {
   }
   return text;
 }
+
+/**
+ * The number of bytes padded base64 `text` decodes to, without decoding it: 3 per 4 characters,
+ * less the `=` padding. The compiled `maxBytes` validator keyword computes the same.
+ */
+export function base64DecodedLength(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
+}

@@ -1,8 +1,9 @@
 /**
- * Fuzz: 1,000+ valid random Certificate Add bodies (thumbprints with spaces and either case,
- * random data, every format/password combination the spec allows, any unicode password). Each is
- * sent exactly once, and the JSON that reaches the service is the body with the thumbprint's
- * spaces removed (the spec's normalisation) — nothing dropped, added or re-encoded.
+ * Fuzz: 1,000+ valid random Certificate Add bodies (thumbprints with separators — spaces, tabs,
+ * colons, the invisible mark Windows copies — and either case; random data up to exactly the
+ * 10240-byte limit; every format/password combination the spec allows; any unicode password).
+ * Each is sent exactly once, and the JSON that reaches the service is the body with the
+ * thumbprint's separators removed (x-batch-normalize) — nothing dropped, added or re-encoded.
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -23,14 +24,20 @@ const client = new BatchClient(
 );
 
 const hexDigit = fc.constantFrom(...'0123456789abcdefABCDEF'.split(''));
-const spaces = fc.string({ unit: fc.constant(' '), maxLength: 2 });
+const spaces = fc.string({ unit: fc.constantFrom(' ', '\t', ':', '\u200e'), maxLength: 2 });
 const thumbprint = fc
   .array(fc.tuple(hexDigit, spaces), { minLength: 1, maxLength: 40 })
   .chain((digits) =>
     spaces.map((lead) => lead + digits.map(([digit, gap]) => digit + gap).join('')),
   );
 const data = fc
-  .uint8Array({ minLength: 1, maxLength: 2048 })
+  .oneof(
+    fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+    // At and just under the limit (10240 decoded bytes), each padding case.
+    fc
+      .integer({ min: 10_230, max: 10_240 })
+      .map((n) => new Uint8Array(n).fill(n % 256)),
+  )
   .map((bytes) => Buffer.from(bytes).toString('base64'));
 const password = fc.string({ unit: 'binary', maxLength: 40 });
 const body = fc.oneof(
@@ -73,7 +80,7 @@ describe('valid bodies', () => {
         await expect(client.certificate.add(certificate)).resolves.toEqual({});
         expect(requestsReached() - reachedBefore).toBe(1);
         expect(received).toEqual([
-          { ...certificate, thumbprint: certificate.thumbprint.replace(/ /g, '') },
+          { ...certificate, thumbprint: certificate.thumbprint.replace(/[ \t:\u200e]/g, '') },
         ]);
         expect(certificate).toEqual(before); // the caller's object is untouched
         runs++;

@@ -2,11 +2,17 @@
  * The bundled `batch-rest` bin against a loopback emulator running in this process: output,
  * emulator state and exit codes of every command and error class.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  BatchClient,
+  type BatchServiceError,
+  BatchSharedKeyCredential,
+} from '../../../src/index.js';
 import {
   EMULATOR_ACCOUNT_KEY,
   EMULATOR_ACCOUNT_NAME,
@@ -133,6 +139,62 @@ describe('certificate add', () => {
     expect(run.stderr).toContain('- certificate.data: is required [required]');
     expect(run.stderr).toContain('certificate.thumbprint');
     expect(running.emulator.requests).toHaveLength(0);
+  });
+});
+
+describe('one 10 KB limit, one wording', () => {
+  const RULE = 'must be at most 10240 bytes once decoded from base64';
+
+  it('--file, --body and the emulator refuse 10241 bytes with the same words, sending nothing from the CLI', async () => {
+    // A real certificate over the limit: a self-signed EC certificate with many names.
+    const names = Array.from({ length: 600 }, (_, i) => `DNS:host-${i}.example.com`).join(',');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '2',
+      ]
+        .concat(['-subj', '/CN=big', '-addext', `subjectAltName=${names}`])
+        .concat(['-keyout', 'big.key', '-outform', 'DER', '-out', 'big.cer']),
+      { cwd: dir, stdio: 'pipe' },
+    );
+    const file = await cli(['certificate', 'add', '--file', join(dir, 'big.cer')]);
+    expect(file.code).toBe(7);
+    expect(file.stderr).toContain('[TOO_LARGE]');
+    expect(file.stderr).toContain(RULE);
+
+    // 10241 bytes are 13656 base64 characters, exactly as many as 10240 bytes.
+    const data = Buffer.alloc(10241, 7).toString('base64');
+    expect(data).toHaveLength(13656);
+    const body = {
+      thumbprint: 'ab',
+      thumbprintAlgorithm: 'sha1' as const,
+      data,
+      certificateFormat: 'cer' as const,
+    };
+    const run = await cli(['certificate', 'add', '--body', '-'], { stdin: JSON.stringify(body) });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`- certificate.data: ${RULE} [maxBytes]`);
+    expect(running.emulator.requests).toHaveLength(0);
+
+    // The emulator, reached with the client's validation off, states the same rule.
+    const client = new BatchClient(
+      running.url,
+      new BatchSharedKeyCredential(EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY),
+      { allowInsecureConnection: true, validation: false, deprecationWarnings: 'off' },
+    );
+    const error = (await client.certificate
+      .add(body)
+      .catch((e: unknown) => e)) as BatchServiceError;
+    expect(error.statusCode).toBe(400);
+    expect(error.values).toContainEqual({ key: 'Reason', value: `data ${RULE}.` });
   });
 });
 

@@ -13,8 +13,11 @@ const base = validCertificate();
 const THUMB = '0123456789abcdef0123456789abcdef01234567';
 type Issue = { path: string; rule: string; message: string };
 
-/** 10 KiB of data is 13656 base64 characters; one more group of 4 is over the limit. */
-const TOO_LONG = 'A'.repeat(13656 + 4);
+const b64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+/** The service's limit is 10 KB of certificate, read as 10240 decoded bytes. */
+const MAX_BYTES_WORDS = 'must be at most 10240 bytes once decoded from base64';
+const HEX_WORDS =
+  'must be 1 to 40 hex digits (white space, colons and invisible marks are removed first)';
 const { password: _, ...withoutPassword } = base;
 
 const addCases: [string, unknown, unknown, Issue[]][] = [
@@ -38,7 +41,7 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
     'wrong type',
     { ...base, thumbprint: 42 },
     undefined,
-    [{ path: 'certificate.thumbprint', rule: 'type', message: 'must be string' }],
+    [{ path: 'certificate.thumbprint', rule: 'type', message: 'must be a string' }],
   ],
   [
     'unknown property',
@@ -60,7 +63,7 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
       {
         path: 'certificate.thumbprint',
         rule: 'pattern',
-        message: 'must match pattern "^ *(?:[0-9A-Fa-f] *){1,40}$"',
+        message: HEX_WORDS,
       },
     ],
   ],
@@ -72,7 +75,7 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
       {
         path: 'certificate.thumbprint',
         rule: 'pattern',
-        message: 'must match pattern "^ *(?:[0-9A-Fa-f] *){1,40}$"',
+        message: HEX_WORDS,
       },
     ],
   ],
@@ -80,7 +83,7 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
     'thumbprintAlgorithm other than sha1',
     { ...base, thumbprintAlgorithm: 'sha256' },
     undefined,
-    [{ path: 'certificate.thumbprintAlgorithm', rule: 'enum', message: 'must be one of "sha1"' }],
+    [{ path: 'certificate.thumbprintAlgorithm', rule: 'enum', message: 'must be "sha1"' }],
   ],
   [
     'data that is not base64',
@@ -95,16 +98,34 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
     ],
   ],
   [
-    'data over 10 KB',
-    { ...base, data: TOO_LONG },
+    'data of 10241 bytes (13656 base64 characters, like 10240 bytes)',
+    { ...base, data: b64(10241) },
     undefined,
-    [
-      {
-        path: 'certificate.data',
-        rule: 'maxLength',
-        message: 'must NOT have more than 13656 characters',
-      },
-    ],
+    [{ path: 'certificate.data', rule: 'maxBytes', message: MAX_BYTES_WORDS }],
+  ],
+  [
+    'data of 10242 bytes (13656 base64 characters, one = of padding)',
+    { ...base, data: b64(10242) },
+    undefined,
+    [{ path: 'certificate.data', rule: 'maxBytes', message: MAX_BYTES_WORDS }],
+  ],
+  [
+    'data of 10243 bytes',
+    { ...base, data: b64(10243) },
+    undefined,
+    [{ path: 'certificate.data', rule: 'maxBytes', message: MAX_BYTES_WORDS }],
+  ],
+  [
+    'empty data',
+    { ...base, data: '' },
+    undefined,
+    [{ path: 'certificate.data', rule: 'minLength', message: 'must not be empty' }],
+  ],
+  [
+    'thumbprint of separators only',
+    { ...base, thumbprint: ' : \u200e ' },
+    undefined,
+    [{ path: 'certificate.thumbprint', rule: 'pattern', message: HEX_WORDS }],
   ],
   [
     'unknown certificateFormat',
@@ -138,7 +159,8 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
       {
         path: 'options.clientRequestId',
         rule: 'pattern',
-        message: expect.stringContaining('must match pattern') as unknown as string,
+        message:
+          'must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces',
       },
     ],
   ],
@@ -146,19 +168,19 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
     'timeout not positive',
     base,
     { timeout: 0 },
-    [{ path: 'options.timeout', rule: 'minimum', message: 'must be >= 1' }],
+    [{ path: 'options.timeout', rule: 'minimum', message: 'must be at least 1' }],
   ],
   [
     'timeout not an integer',
     base,
     { timeout: 1.5 },
-    [{ path: 'options.timeout', rule: 'type', message: 'must be integer' }],
+    [{ path: 'options.timeout', rule: 'type', message: 'must be an integer' }],
   ],
   [
     'timeout over int32',
     base,
     { timeout: 2 ** 31 },
-    [{ path: 'options.timeout', rule: 'maximum', message: 'must be <= 2147483647' }],
+    [{ path: 'options.timeout', rule: 'maximum', message: 'must be at most 2147483647' }],
   ],
   [
     'ocpDate not a Date',
@@ -167,10 +189,29 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
     [{ path: 'options.ocpDate', rule: 'instanceofDate', message: 'must be a valid Date' }],
   ],
   [
-    'unknown option is ignored, but a wrong-typed known one is not',
+    'a wrong-typed option',
     base,
     { returnClientRequestId: 'yes' },
-    [{ path: 'options.returnClientRequestId', rule: 'type', message: 'must be boolean' }],
+    [{ path: 'options.returnClientRequestId', rule: 'type', message: 'must be true or false' }],
+  ],
+  [
+    'an unknown option (a typo is never silently ignored)',
+    base,
+    { timout: 5, maxResults: 10 },
+    [
+      {
+        path: 'options.timout',
+        rule: 'unknownOption',
+        message:
+          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs)',
+      },
+      {
+        path: 'options.maxResults',
+        rule: 'unknownOption',
+        message:
+          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs)',
+      },
+    ],
   ],
 ];
 
@@ -191,13 +232,13 @@ describe('validation before anything is sent', () => {
       'non-hex thumbprint path argument',
       'sha1',
       'zz-not-hex',
-      { path: 'thumbprint', rule: 'pattern', message: 'must match pattern "^[0-9A-Fa-f]{1,40}$"' },
+      { path: 'thumbprint', rule: 'pattern', message: HEX_WORDS },
     ],
     [
       'thumbprintAlgorithm path argument',
       'md5',
       THUMB,
-      { path: 'thumbprintAlgorithm', rule: 'enum', message: 'must be one of "sha1"' },
+      { path: 'thumbprintAlgorithm', rule: 'enum', message: 'must be "sha1"' },
     ],
   ])('certificate.get: %s', async (_name, algorithm, thumbprint, issue) => {
     const error = await testClient()
@@ -229,7 +270,7 @@ describe('validation before anything is sent', () => {
     };
     const error = await iterate().catch((e: unknown) => e);
     expect((error as BatchValidationError).issues).toEqual([
-      { path: 'options.maxResults', rule: 'maximum', message: 'must be <= 1000' },
+      { path: 'options.maxResults', rule: 'maximum', message: 'must be at most 1000' },
     ]);
     expect(requests).toHaveLength(0);
   });
@@ -245,7 +286,7 @@ describe('validation before anything is sent', () => {
       })
       .catch((e: unknown) => e)) as BatchValidationError;
     expect(error.message).toMatch(/^Invalid arguments \(3 issues\):\n/);
-    expect(error.message).toContain('- certificate.thumbprint: must match pattern');
+    expect(error.message).toContain(`- certificate.thumbprint: ${HEX_WORDS} [pattern]`);
     expect(error.message).toContain(
       '- certificate.password: must be omitted when certificateFormat is "cer" [not]',
     );
@@ -285,5 +326,46 @@ describe('validation before anything is sent', () => {
     });
     expect(requests).toHaveLength(1);
     expect(JSON.parse(await requests[0]!.text()).thumbprintAlgorithm).toBe('sha256');
+  });
+});
+
+describe('a thumbprint is normalised the same way wherever the client takes one', () => {
+  const WINDOWS = '01 23 45 67 89 AB CD EF 01 23 45 67 89 AB CD EF 01 23 45 67';
+  const forms: [string, string][] = [
+    ['the spaced form Windows shows', WINDOWS],
+    ['copied from the Windows dialog with its invisible left-to-right mark', `\u200e${WINDOWS}`],
+    ['the colon form openssl prints', WINDOWS.replaceAll(' ', ':')],
+    ['plain hex', WINDOWS.replaceAll(' ', '')],
+  ];
+  const expected = WINDOWS.replaceAll(' ', '');
+  const ITEM = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${expected})`;
+
+  it.each(forms)('certificate.add body: %s', async (_name, thumbprint) => {
+    server.use(
+      http.post(`${ACCOUNT_URL}/certificates`, () => new HttpResponse(null, { status: 201 })),
+    );
+    const certificate = { ...base, thumbprint };
+    await testClient().certificate.add(certificate);
+    expect(JSON.parse(await requests[0]!.text()).thumbprint).toBe(expected);
+    expect(certificate.thumbprint).toBe(thumbprint); // the caller's object is not changed
+  });
+
+  it.each(
+    forms,
+  )('certificate.get, delete and cancelDeletion paths: %s', async (_name, thumbprint) => {
+    server.use(
+      http.get(ITEM, () => HttpResponse.json({ thumbprint: expected, state: 'active' })),
+      http.delete(ITEM, () => new HttpResponse(null, { status: 202 })),
+      http.post(`${ITEM}/canceldelete`, () => new HttpResponse(null, { status: 204 })),
+    );
+    const client = testClient();
+    await client.certificate.get('sha1', thumbprint);
+    await client.certificate.delete('sha1', thumbprint);
+    await client.certificate.cancelDeletion('sha1', thumbprint);
+    expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      `GET ${ITEM}`,
+      `DELETE ${ITEM}`,
+      `POST ${ITEM}/canceldelete`,
+    ]);
   });
 });

@@ -2,6 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { addRequest, errorBody, testEmulator } from './support/emulator-fixture.js';
 import { API_VERSION, detail, signedRequest } from './support/signed-request.js';
 
+const b64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
+const HEX_REASON =
+  'thumbprint must be 1 to 40 hex digits (white space, colons and invisible marks are removed first).';
+/** The same words as the client and the certificate-file helpers (one limit, one wording). */
+const MAX_BYTES_REASON = 'data must be at most 10240 bytes once decoded from base64.';
 const VALID = {
   thumbprint: 'ab',
   thumbprintAlgorithm: 'sha1',
@@ -88,7 +93,7 @@ describe('parameters', () => {
   it.each([
     ['maxresults=0', 'maxresults', '0', 'The value must be at least 1.'],
     ['maxresults=1001', 'maxresults', '1001', 'The value must be at most 1000.'],
-    ['maxresults=ten', 'maxresults', 'ten', 'The value must be of type integer.'],
+    ['maxresults=ten', 'maxresults', 'ten', 'The value must be an integer.'],
     ['timeout=0', 'timeout', '0', 'The value must be at least 1.'],
   ])('rejects %s with InvalidQueryParameterValue', async (query, name, value, reason) => {
     const { emulator } = testEmulator();
@@ -131,7 +136,7 @@ describe('parameters', () => {
     const body = await errorBody(response);
     expect(body.code).toBe('InvalidUri');
     expect(detail(body, 'Reason')).toBe(
-      "Path parameter 'thumbprintAlgorithm': The value must be one of: sha1.",
+      'Path parameter \'thumbprintAlgorithm\': The value must be "sha1".',
     );
   });
 });
@@ -194,38 +199,33 @@ describe('request body of Add', () => {
   });
 
   it.each([
-    [
-      { ...VALID, thumbprint: 'xyz' },
-      'thumbprint',
-      'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
-    ],
-    [
-      { ...VALID, thumbprint: 'a'.repeat(41) },
-      'thumbprint',
-      'The thumbprint must be 1 to 40 hexadecimal digits (spaces are removed).',
-    ],
+    [{ ...VALID, thumbprint: 'xyz' }, 'thumbprint', HEX_REASON],
+    [{ ...VALID, thumbprint: 'a'.repeat(41) }, 'thumbprint', HEX_REASON],
     [
       { ...VALID, thumbprintAlgorithm: 'sha256' },
       'thumbprintAlgorithm',
-      "The thumbprint algorithm must be 'sha1'.",
+      'thumbprintAlgorithm must be "sha1".',
     ],
     [
       { ...VALID, data: 'not base64!' },
       'data',
-      'The certificate data must be padded, standard base64.',
+      'data must be base64 (A-Z, a-z, 0-9, +, /; padded with = to a multiple of 4).',
     ],
-    [{ ...VALID, data: 'A'.repeat(13660) }, 'data', 'The certificate data must not exceed 10 KB.'],
+    // 10241 bytes are 13656 base64 characters, as many as 10240 bytes: the limit is on bytes.
+    [{ ...VALID, data: b64(10241) }, 'data', MAX_BYTES_REASON],
+    [{ ...VALID, data: b64(10243) }, 'data', MAX_BYTES_REASON],
+    [{ ...VALID, data: '' }, 'data', 'data must not be empty.'],
     [
       { ...VALID, certificateFormat: 'pem' },
       'certificateFormat',
-      "The certificate format must be 'pfx' or 'cer'.",
+      'certificateFormat must be one of "pfx", "cer".',
     ],
     [
       { ...VALID, password: 'pw' },
       'password',
-      "The password must be omitted when the certificate format is 'cer'.",
+      'password must be omitted when certificateFormat is "cer".',
     ],
-    [{ ...VALID, data: 42 }, 'data', 'The value must be of type string.'],
+    [{ ...VALID, data: 42 }, 'data', 'data must be a string.'],
   ])('answers InvalidPropertyValue for %j', async (body, property, reason) => {
     const { emulator } = testEmulator();
     const response = await emulator.handle(addRequest(body));
@@ -237,6 +237,14 @@ describe('request body of Add', () => {
       { key: 'Reason', value: reason },
     ]);
     expect(JSON.stringify(parsed)).not.toContain('"pw"');
+  });
+
+  it('accepts 10240 bytes of data, and a thumbprint with spaces (the service removes them)', async () => {
+    const { emulator } = testEmulator();
+    const thumbprint = 'AB CD '.repeat(10).trim();
+    const response = await emulator.handle(addRequest({ ...VALID, thumbprint, data: b64(10240) }));
+    expect(response.status).toBe(201);
+    expect(emulator.certificates().map((c) => c.thumbprint)).toEqual(['abcd'.repeat(10)]);
   });
 
   it('answers InvalidRequestBody for an unknown property or a non-object body', async () => {

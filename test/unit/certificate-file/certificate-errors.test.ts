@@ -125,7 +125,7 @@ describe('certificateFromBytes refuses', () => {
   it('TOO_LARGE: a certificate over 10240 bytes, with its size', async () => {
     const der = fx.bytes('over-limit.der');
     expect(der.length).toBeGreaterThan(10240);
-    const message = `certificate data is ${der.length} bytes; the service accepts at most 10240 bytes (13656 base64 characters)`;
+    const message = `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${der.length} bytes`;
     await expectCertificateError(certificateFromBytes(der), 'TOO_LARGE', message);
     await expectCertificateError(
       certificateFromBytes(fx.bytes('over-limit.pem')),
@@ -141,7 +141,7 @@ describe('certificateFromBytes refuses', () => {
     await expectCertificateError(
       certificateFromBytes(pfx, { password: PASSWORD }),
       'TOO_LARGE',
-      `certificate data is ${pfx.length} bytes; the service accepts at most 10240 bytes (13656 base64 characters)`,
+      `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${pfx.length} bytes`,
     );
   });
 
@@ -150,7 +150,7 @@ describe('certificateFromBytes refuses', () => {
     await expectCertificateError(
       certificateFromBytes(new Uint8Array(size)),
       'TOO_LARGE',
-      `certificate data is ${size} bytes; the service accepts at most 10240 bytes (13656 base64 characters)`,
+      `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${size} bytes`,
     );
   });
 

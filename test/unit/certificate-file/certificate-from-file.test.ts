@@ -78,7 +78,7 @@ describe('certificateFromFile', () => {
     await expectCertificateError(
       certificateFromFile(path),
       'TOO_LARGE',
-      `certificate file '${path}' is ${1024 * 1024 + 5} bytes, far over the service limit of 10240 bytes`,
+      `certificate file '${path}' is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${1024 * 1024 + 5} bytes`,
     );
   });
 

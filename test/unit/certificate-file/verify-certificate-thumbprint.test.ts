@@ -142,20 +142,26 @@ describe('verifyCertificateThumbprint refuses', () => {
     );
   });
 
-  it('TOO_LARGE when data has more than 13656 base64 characters, and accepts 13656', async () => {
+  it.each([
+    // 13656 base64 characters hold 10240, 10241 or 10242 bytes: the limit is on bytes.
+    [10241, 13656],
+    [10242, 13656],
+    [10243, 13660],
+  ])('TOO_LARGE when data decodes to %i bytes (%i base64 characters)', async (bytes, chars) => {
+    const data = Buffer.alloc(bytes, 7).toString('base64');
+    expect(data).toHaveLength(chars);
     await expectCertificateError(
-      verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
-        data: 'A'.repeat(13657),
-      }),
+      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data }),
       'TOO_LARGE',
-      'certificate data is 13657 base64 characters; the service accepts at most 13656 (10240 bytes)',
+      `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${bytes} bytes`,
     );
-    // 13656 characters pass the size rule and fail later, on content.
+  });
+
+  it('10240 bytes pass the size rule and fail later, on content', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
         thumbprint: fx.thumbprint('rsa.pem'),
-        data: 'A'.repeat(13656),
+        data: Buffer.alloc(10240, 7).toString('base64'),
       }),
       'NOT_A_CERTIFICATE',
       'certificate data is neither an X.509 certificate (DER or PEM) nor a PKCS#12 (PFX) file',

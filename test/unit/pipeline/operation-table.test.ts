@@ -83,7 +83,7 @@ describe('operation table', () => {
       required: true,
       schema: 'CertificateAddParameter',
       contentType: 'application/json; odata=minimalmetadata',
-      normalizations: [{ property: 'thumbprint', rule: 'remove-spaces' }],
+      normalizations: [{ property: 'thumbprint', rule: 'remove-separators' }],
     });
     expect(add.successStatuses).toEqual([201]);
     expect(add.responseHeaders).toEqual([

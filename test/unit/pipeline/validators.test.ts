@@ -17,9 +17,11 @@ const bodies: [string, unknown, boolean][] = [
   ['valid cer without password', { ...valid, certificateFormat: 'cer', password: undefined }, true],
   ['format omitted, password given', { ...valid, certificateFormat: undefined }, true],
   [
-    'thumbprint with spaces',
+    // The validator sees the value after x-batch-normalize (the client and the emulator remove
+    // separators first), so it holds hex digits only.
+    'thumbprint with spaces left in',
     { ...valid, thumbprint: '01 23 45 67 89 AB CD EF 01 23 45 67 89 ab cd ef 01 23 45 67' },
-    true,
+    false,
   ],
   ['thumbprint of 1 digit', { ...valid, thumbprint: 'a' }, true],
   ['thumbprint of 41 digits', { ...valid, thumbprint: `${valid.thumbprint}0` }, false],
@@ -28,7 +30,19 @@ const bodies: [string, unknown, boolean][] = [
   ['algorithm sha256', { ...valid, thumbprintAlgorithm: 'sha256' }, false],
   ['algorithm SHA1 (case matters)', { ...valid, thumbprintAlgorithm: 'SHA1' }, false],
   ['data of exactly 10 KiB', { ...valid, data: b64(10240) }, true],
+  [
+    'data of 10 KiB + 1 byte (as many base64 characters as 10 KiB)',
+    { ...valid, data: b64(10241) },
+    false,
+  ],
+  [
+    'data of 10 KiB + 2 bytes (as many base64 characters as 10 KiB)',
+    { ...valid, data: b64(10242) },
+    false,
+  ],
   ['data of 10 KiB + 3 bytes', { ...valid, data: b64(10243) }, false],
+  ['data of 10 KiB - 1 byte', { ...valid, data: b64(10239) }, true],
+  ['data of 10 KiB - 2 bytes', { ...valid, data: b64(10238) }, true],
   ['data not base64', { ...valid, data: 'ab$=' }, false],
   ['data with bad padding', { ...valid, data: 'QUJ' }, false],
   ['data with url-safe alphabet', { ...valid, data: 'ab-_' }, false],
