@@ -44,8 +44,9 @@ export interface CertificateAddHeaders {
   clientRequestId?: string;
   requestId?: string;
   /**
-   * `true` when an earlier attempt was lost in transit, the retry answered 409, and reading the
-   * resource back (`Certificate_Get`) showed the one sent: the add had succeeded.
+   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the retry
+   * answered 409, and reading the resource back (`Certificate_Get`) showed the one
+   * sent: the add had succeeded.
    */
   recoveredFromConflict?: boolean;
 }

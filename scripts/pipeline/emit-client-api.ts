@@ -78,8 +78,9 @@ function operationTypes(op: OperationSpec): string {
   if (op.conflictCheck) {
     headers.push(
       '  /**',
-      '   * `true` when an earlier attempt was lost in transit, the retry answered 409, and reading the',
-      `   * resource back (\`${op.conflictCheck.operationId}\`) showed the one sent: the add had succeeded.`,
+      '   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the retry',
+      `   * answered 409, and reading the resource back (\`${op.conflictCheck.operationId}\`) showed the one`,
+      '   * sent: the add had succeeded.',
       '   */',
       '  recoveredFromConflict?: boolean;',
     );

@@ -37,9 +37,10 @@ export interface BatchClientOptions {
   /** Allow `http://` account URLs (local emulators only). Default: `false`. */
   allowInsecureConnection?: boolean;
   /**
-   * When an add may have reached the service but its answer was lost, and the retry answers
-   * `409 CertificateExists`, fetch the resource and resolve as success when it is the one sent
-   * (the result is then flagged `recoveredFromConflict: true`). Default: `true`.
+   * When an earlier attempt of an add may have taken effect (no answer, or a 500/502/504 answer)
+   * and the client's own retry answers `409 …Exists`, read the resource back and resolve as
+   * success when it is the one sent (the result is then flagged `recoveredFromConflict: true`).
+   * A 409 on the first attempt is always an error. Default: `true`.
    */
   reconcileLostAdds?: boolean;
   /** Clock in ms since the epoch (stamps `ocp-date`, token expiry). Default: `Date.now`. */

@@ -14,6 +14,7 @@ import {
   BatchTimeoutError,
 } from '../errors/transport-errors.js';
 import { type AttemptSignal, createAttemptSignal } from '../retry/attempt-signal.js';
+import { mayHaveTakenEffect } from '../retry/may-have-taken-effect.js';
 import type { AttemptOutcome } from '../retry/outcome.js';
 import type { RetryDecision, RetryStrategy } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
@@ -42,7 +43,11 @@ export interface SentResponse {
   /** The response, for streamed downloads (`readBody: false`). */
   readonly response: Response;
   readonly attempts: number;
-  /** An earlier attempt timed out or lost its connection, so it may have reached the service. */
+  /**
+   * An earlier attempt may have taken effect on the service: it timed out or lost its connection
+   * after sending, or got an ambiguous answer such as `500 OperationTimedOut` (see
+   * `mayHaveTakenEffect`).
+   */
   readonly earlierAttemptMayHaveLanded: boolean;
 }
 
@@ -80,8 +85,10 @@ export async function sendRequest(
       outcome = { kind: 'response', status: response.status, headers: response.headers };
       // Asked once per attempt: a strategy may draw jitter (or count a budget) when it decides.
       decision = response.ok ? STOP : context.strategy.decide(attempt, outcome);
-      if (decision.retry) await response.body?.cancel().catch(() => undefined);
-      else kept = response;
+      if (decision.retry) {
+        if (mayHaveTakenEffect(outcome)) mayHaveLanded = true;
+        await response.body?.cancel().catch(() => undefined);
+      } else kept = response;
     } catch (error) {
       attemptSignal.dispose();
       failure = error;
@@ -99,7 +106,7 @@ export async function sendRequest(
       if (authorizing && !attemptSignal.timedOut()) throw error;
       outcome = { kind: 'error', reason: attemptSignal.timedOut() ? 'timeout' : 'network' };
       decision = context.strategy.decide(attempt, outcome);
-      if (!authorizing) mayHaveLanded = true;
+      if (!authorizing && mayHaveTakenEffect(outcome)) mayHaveLanded = true;
     }
     if (kept) return readKept(kept, attempt, mayHaveLanded, attemptSignal, context, summary);
     attemptSignal.dispose();

@@ -1,7 +1,8 @@
 /**
- * Safe retry of Certificate Add (a POST): when an attempt may have reached the service (its
- * answer was lost to a reset or a timeout) and the retry answers 409 CertificateExists, the
- * client reads the certificate back and resolves only when it is the one it sent.
+ * Safe retry of Certificate Add (a POST): when an attempt may have taken effect (its answer was
+ * lost to a reset or a timeout, or it was answered 500/502/504, which may come after the service
+ * acted) and the client's own retry answers 409 CertificateExists, the client reads the
+ * certificate back and resolves only when it is the one it sent.
  */
 import { describe, expect, it } from '@jest/globals';
 import { delay, HttpResponse, http } from 'msw';
@@ -129,17 +130,65 @@ describe('a lost 201 followed by 409 CertificateExists', () => {
     expect(h.attempts).toHaveLength(1);
   });
 
-  it('a 409 after a 503 (an answer, so the add did not land) is an error', async () => {
-    const h = createHarness();
-    let posts = 0;
+  /** A service that stores the first add but answers it with `status`/`code`, then 409s. */
+  function ambiguousAnswerService(status: number, code: string, stores: boolean) {
+    const counts = { post: 0, get: 0 };
+    let sent: Record<string, unknown> | undefined;
     server.use(
-      http.post(ADD_URL, () =>
-        ++posts === 1 ? HttpResponse.json({ code: 'ServerBusy' }, { status: 503 }) : exists(),
-      ),
+      http.post(ADD_URL, async ({ request }) => {
+        counts.post++;
+        if (sent !== undefined) return exists();
+        const body = (await request.json()) as Record<string, unknown>;
+        if (stores) sent = body;
+        else sent = {}; // refused: later adds still meet a 409 from someone else's certificate
+        return HttpResponse.json(
+          { code, message: { lang: 'en-US', value: `${code} (test)` } },
+          { status },
+        );
+      }),
+      http.get(GET_URL, () => {
+        counts.get++;
+        return sent?.thumbprint
+          ? HttpResponse.json(asStored(sent))
+          : HttpResponse.json({ code: 'CertificateNotFound' }, { status: 404 });
+      }),
     );
+    return counts;
+  }
+
+  it.each([
+    // Batch documents that a request that timed out on the server may have been fully processed.
+    [500, 'OperationTimedOut'],
+    [500, 'InternalError'],
+    [502, 'BadGateway'],
+    [504, 'GatewayTimeout'],
+  ])('after an ambiguous %i %s answer, the stored add is confirmed: resolves, flagged', async (status, code) => {
+    const h = createHarness();
+    const counts = ambiguousAnswerService(status, code, true);
+    await expect(h.client.certificate.add(secretCertificate())).resolves.toEqual({
+      recoveredFromConflict: true,
+    });
+    expect(counts).toEqual({ post: 2, get: 1 });
+  });
+
+  it('after an ambiguous 500 the read-back still decides: a certificate not there keeps the 409', async () => {
+    const h = createHarness();
+    const counts = ambiguousAnswerService(500, 'OperationTimedOut', false);
     const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
     expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
-    expect(h.attempts.map((a) => a.method)).toEqual(['POST', 'POST']);
+    expect(counts).toEqual({ post: 2, get: 1 });
+  });
+
+  it.each([
+    [503, 'ServerBusy'],
+    [429, 'TooManyRequests'],
+    [408, 'RequestTimeout'],
+  ])('a 409 after a %i %s (refused before processing) is an error, nothing read back', async (status, code) => {
+    const h = createHarness();
+    const counts = ambiguousAnswerService(status, code, false);
+    const error = await rejectionOf(h.client.certificate.add(secretCertificate()));
+    expect(error).toMatchObject({ statusCode: 409, code: 'CertificateExists' });
+    expect(counts).toEqual({ post: 2, get: 0 });
   });
 
   it('reconcileLostAdds: false switches it off: the 409 surfaces, nothing is read back', async () => {
