@@ -429,7 +429,8 @@ export const operations = {
       200
     ],
     "validators": {
-      "parameters": "Certificate_Get_parameters"
+      "parameters": "Certificate_Get_parameters",
+      "response": "Certificate_Get_response"
     }
   },
   "Certificate_List": {
@@ -547,7 +548,8 @@ export const operations = {
       200
     ],
     "validators": {
-      "parameters": "Certificate_List_parameters"
+      "parameters": "Certificate_List_parameters",
+      "response": "Certificate_List_response"
     }
   }
 } as const;

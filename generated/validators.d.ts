@@ -15,7 +15,9 @@ export declare const Certificate_Add_body: CompiledValidator;
 export declare const Certificate_CancelDeletion_parameters: CompiledValidator;
 export declare const Certificate_Delete_parameters: CompiledValidator;
 export declare const Certificate_Get_parameters: CompiledValidator;
+export declare const Certificate_Get_response: CompiledValidator;
 export declare const Certificate_List_parameters: CompiledValidator;
+export declare const Certificate_List_response: CompiledValidator;
 /**
  * The words of rules whose meaning the keyword alone does not say (a pattern, a conditional
  * rule), keyed by `<validator id>#<schema path>` (the `schemaPath` of a validation error);

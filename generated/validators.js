@@ -984,10 +984,250 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-export const Certificate_List_parameters = validate15;
-const schema17 = {"$id":"Certificate_List_parameters","type":"object","properties":{"filter":{"type":"string"},"select":{"type":"string"},"maxResults":{"minimum":1,"maximum":1000,"type":"integer"},"timeout":{"type":"integer","minimum":1,"maximum":2147483647},"clientRequestId":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$","x-batch-messages":{"pattern":"must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces"}},"returnClientRequestId":{"type":"boolean"},"ocpDate":{"instanceofDate":true}},"additionalProperties":false};
+export const Certificate_Get_response = validate15;
+const schema17 = {"$id":"Certificate_Get_response","$ref":"#/definitions/Certificate","definitions":{"Certificate":{"type":"object","properties":{"thumbprint":{"type":"string"},"thumbprintAlgorithm":{"type":"string"},"url":{"type":"string"},"state":{"$ref":"#/definitions/CertificateState"},"stateTransitionTime":{"type":"string"},"previousState":{"$ref":"#/definitions/CertificateState"},"previousStateTransitionTime":{"type":"string"},"publicData":{"type":"string"},"deleteCertificateError":{"$ref":"#/definitions/DeleteCertificateError"}}},"CertificateState":{"type":"string"},"DeleteCertificateError":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"values":{"type":"array","items":{"$ref":"#/definitions/NameValuePair"}}}},"NameValuePair":{"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}}}}};
+const schema18 = {"type":"object","properties":{"thumbprint":{"type":"string"},"thumbprintAlgorithm":{"type":"string"},"url":{"type":"string"},"state":{"$ref":"#/definitions/CertificateState"},"stateTransitionTime":{"type":"string"},"previousState":{"$ref":"#/definitions/CertificateState"},"previousStateTransitionTime":{"type":"string"},"publicData":{"type":"string"},"deleteCertificateError":{"$ref":"#/definitions/DeleteCertificateError"}}};
+const schema19 = {"type":"string"};
+const schema21 = {"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"values":{"type":"array","items":{"$ref":"#/definitions/NameValuePair"}}}};
+const schema22 = {"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}}};
+
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code !== undefined){
+if(typeof data.code !== "string"){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data2 = data.values;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name !== undefined){
+if(typeof data3.name !== "string"){
+const err2 = {instancePath:instancePath+"/values/" + i0+"/name",schemaPath:"#/definitions/NameValuePair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+if(typeof data3.value !== "string"){
+const err3 = {instancePath:instancePath+"/values/" + i0+"/value",schemaPath:"#/definitions/NameValuePair/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/definitions/NameValuePair/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.thumbprint !== undefined){
+if(typeof data.thumbprint !== "string"){
+const err0 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.thumbprintAlgorithm !== undefined){
+if(typeof data.thumbprintAlgorithm !== "string"){
+const err1 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+if(typeof data.url !== "string"){
+const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err3 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/CertificateState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.stateTransitionTime !== undefined){
+if(typeof data.stateTransitionTime !== "string"){
+const err4 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.previousState !== undefined){
+if(typeof data.previousState !== "string"){
+const err5 = {instancePath:instancePath+"/previousState",schemaPath:"#/definitions/CertificateState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.previousStateTransitionTime !== undefined){
+if(typeof data.previousStateTransitionTime !== "string"){
+const err6 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.publicData !== undefined){
+if(typeof data.publicData !== "string"){
+const err7 = {instancePath:instancePath+"/publicData",schemaPath:"#/properties/publicData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.deleteCertificateError !== undefined){
+if(!(validate17(data.deleteCertificateError, {instancePath:instancePath+"/deleteCertificateError",parentData:data,parentDataProperty:"deleteCertificateError",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="Certificate_Get_response" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate16(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+export const Certificate_List_parameters = validate20;
+const schema23 = {"$id":"Certificate_List_parameters","type":"object","properties":{"filter":{"type":"string"},"select":{"type":"string"},"maxResults":{"minimum":1,"maximum":1000,"type":"integer"},"timeout":{"type":"integer","minimum":1,"maximum":2147483647},"clientRequestId":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$","x-batch-messages":{"pattern":"must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces"}},"returnClientRequestId":{"type":"boolean"},"ocpDate":{"instanceofDate":true}},"additionalProperties":false};
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="Certificate_List_parameters" */;
 let vErrors = null;
 let errors = 0;
@@ -1159,7 +1399,302 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+export const Certificate_List_response = validate21;
+const schema24 = {"$id":"Certificate_List_response","$ref":"#/definitions/CertificateListResult","definitions":{"Certificate":{"type":"object","properties":{"thumbprint":{"type":"string"},"thumbprintAlgorithm":{"type":"string"},"url":{"type":"string"},"state":{"$ref":"#/definitions/CertificateState"},"stateTransitionTime":{"type":"string"},"previousState":{"$ref":"#/definitions/CertificateState"},"previousStateTransitionTime":{"type":"string"},"publicData":{"type":"string"},"deleteCertificateError":{"$ref":"#/definitions/DeleteCertificateError"}}},"CertificateListResult":{"type":"object","properties":{"value":{"type":"array","items":{"$ref":"#/definitions/Certificate"}},"odata.nextLink":{"type":"string"}}},"CertificateState":{"type":"string"},"DeleteCertificateError":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"values":{"type":"array","items":{"$ref":"#/definitions/NameValuePair"}}}},"NameValuePair":{"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}}}}};
+const schema25 = {"type":"object","properties":{"value":{"type":"array","items":{"$ref":"#/definitions/Certificate"}},"odata.nextLink":{"type":"string"}}};
+const schema26 = {"type":"object","properties":{"thumbprint":{"type":"string"},"thumbprintAlgorithm":{"type":"string"},"url":{"type":"string"},"state":{"$ref":"#/definitions/CertificateState"},"stateTransitionTime":{"type":"string"},"previousState":{"$ref":"#/definitions/CertificateState"},"previousStateTransitionTime":{"type":"string"},"publicData":{"type":"string"},"deleteCertificateError":{"$ref":"#/definitions/DeleteCertificateError"}}};
+const schema27 = {"type":"string"};
+const schema29 = {"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"values":{"type":"array","items":{"$ref":"#/definitions/NameValuePair"}}}};
+const schema30 = {"type":"object","properties":{"name":{"type":"string"},"value":{"type":"string"}}};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code !== undefined){
+if(typeof data.code !== "string"){
+const err0 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err1 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data2 = data.values;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name !== undefined){
+if(typeof data3.name !== "string"){
+const err2 = {instancePath:instancePath+"/values/" + i0+"/name",schemaPath:"#/definitions/NameValuePair/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data3.value !== undefined){
+if(typeof data3.value !== "string"){
+const err3 = {instancePath:instancePath+"/values/" + i0+"/value",schemaPath:"#/definitions/NameValuePair/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/values/" + i0,schemaPath:"#/definitions/NameValuePair/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.thumbprint !== undefined){
+if(typeof data.thumbprint !== "string"){
+const err0 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.thumbprintAlgorithm !== undefined){
+if(typeof data.thumbprintAlgorithm !== "string"){
+const err1 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+if(typeof data.url !== "string"){
+const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+if(typeof data.state !== "string"){
+const err3 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/CertificateState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.stateTransitionTime !== undefined){
+if(typeof data.stateTransitionTime !== "string"){
+const err4 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.previousState !== undefined){
+if(typeof data.previousState !== "string"){
+const err5 = {instancePath:instancePath+"/previousState",schemaPath:"#/definitions/CertificateState/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.previousStateTransitionTime !== undefined){
+if(typeof data.previousStateTransitionTime !== "string"){
+const err6 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.publicData !== undefined){
+if(typeof data.publicData !== "string"){
+const err7 = {instancePath:instancePath+"/publicData",schemaPath:"#/properties/publicData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.deleteCertificateError !== undefined){
+if(!(validate24(data.deleteCertificateError, {instancePath:instancePath+"/deleteCertificateError",parentData:data,parentDataProperty:"deleteCertificateError",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.value !== undefined){
+let data0 = data.value;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate23(data0[i0], {instancePath:instancePath+"/value/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data["odata.nextLink"] !== undefined){
+if(typeof data["odata.nextLink"] !== "string"){
+const err1 = {instancePath:instancePath+"/odata.nextLink",schemaPath:"#/properties/odata.nextLink/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="Certificate_List_response" */;
+let vErrors = null;
+let errors = 0;
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+validate21.errors = vErrors;
 return errors === 0;
 }
 

@@ -70,6 +70,10 @@ function buildSchemas(model: SpecModel, table: Record<string, OperationSpec>): N
     const body = op.parameters.find((p) => p.in === 'body');
     if (body && entry.validators.body)
       result.push(converter.root(entry.validators.body, body.schema));
+    const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.schema);
+    if (success?.schema && entry.validators.response) {
+      result.push(converter.shape(entry.validators.response, success.schema));
+    }
   }
   return result;
 }

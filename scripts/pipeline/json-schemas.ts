@@ -16,6 +16,12 @@
  * - `x-batch-messages` (overlay: the words for a rule, by keyword) is kept as an annotation, and
  *   the rule-messages step collects it; the UUID pattern gets its words here;
  * - descriptions and other `x-*` extensions are dropped (the schema is for checking, not reading).
+ *
+ * Response bodies get a second, lenient kind of schema, a *shape* (`shape()`): only the JSON types
+ * (`type`, `items`, `properties`, `additionalProperties` schemas). It tells whether a success body
+ * can be the declared result at all — an empty body, a string where an object is promised, a
+ * `value` that is not an array — without refusing what a newer service may add or omit (unknown
+ * properties, missing properties, new enum values, other formats).
  */
 import type { OperationSpec } from '../../src/table/operation-table.ts';
 import { compare, type Json, type SpecModel } from './spec-model.ts';
@@ -56,6 +62,9 @@ const KEEP = new Set([
   'oneOf',
 ]);
 
+/** The keywords a shape keeps (see the module comment). */
+const SHAPE_KEEP = new Set(['type', 'anyOf', 'oneOf']);
+
 export interface NamedSchema {
   id: string;
   schema: Json;
@@ -64,9 +73,20 @@ export interface NamedSchema {
 export class SchemaConverter {
   private readonly model: SpecModel;
   private definitions = new Map<string, Json>();
+  private shapeOnly = false;
 
   constructor(model: SpecModel) {
     this.model = model;
+  }
+
+  /** The lenient shape of a response body (see the module comment), as a root schema. */
+  shape(id: string, schema: Json): NamedSchema {
+    this.shapeOnly = true;
+    try {
+      return this.root(id, schema);
+    } finally {
+      this.shapeOnly = false;
+    }
   }
 
   /** A root schema with every definition it reaches bundled under `definitions`. */
@@ -87,7 +107,7 @@ export class SchemaConverter {
     const merged = this.mergeAllOf(schema);
     const out: Json = {};
     for (const [key, value] of Object.entries(merged)) {
-      if (!KEEP.has(key)) continue;
+      if (!(this.shapeOnly ? SHAPE_KEEP : KEEP).has(key)) continue;
       if (key === 'not' || key === 'if' || key === 'then' || key === 'else') {
         out[key] = this.convert(value as Json, clientValue, true);
       } else if (key === 'anyOf' || key === 'oneOf') {
@@ -98,6 +118,7 @@ export class SchemaConverter {
         out[key] = value;
       }
     }
+    if (this.shapeOnly) return this.shapeRest(merged, out, clientValue);
     if (typeof merged['x-batch-max-bytes'] === 'number') out.maxBytes = merged['x-batch-max-bytes'];
     if (merged['x-batch-messages'] !== undefined) {
       out[RULE_WORDS] = structuredClone(merged['x-batch-messages']);
@@ -123,6 +144,25 @@ export class SchemaConverter {
         typeof ap === 'object' && ap !== null ? this.convert(ap as Json, clientValue) : ap;
     }
     this.applyFormat(out, merged.format as string | undefined, clientValue);
+    if (merged['x-nullable'] === true || merged.nullable === true) allowNull(out);
+    return out;
+  }
+
+  /** The rest of a shape: nested types only; objects stay open. */
+  private shapeRest(merged: Json, out: Json, clientValue: boolean): Json {
+    if (merged.type === 'file') delete out.type;
+    if (out.type === undefined && (merged.properties || merged.required)) out.type = 'object';
+    if (merged.items) out.items = this.convert(merged.items as Json, clientValue);
+    if (merged.properties) {
+      const props: Json = {};
+      for (const [name, prop] of Object.entries(merged.properties as Record<string, Json>)) {
+        props[name] = this.convert(prop, clientValue);
+      }
+      out.properties = props;
+    }
+    const ap = merged.additionalProperties;
+    if (typeof ap === 'object' && ap !== null)
+      out.additionalProperties = this.convert(ap as Json, clientValue);
     if (merged['x-nullable'] === true || merged.nullable === true) allowNull(out);
     return out;
   }

@@ -151,10 +151,11 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
       : undefined,
     isExistenceCheck: op.method === 'HEAD' && op.responses.some((r) => r.status === '404'),
     secrets: body ? secretPaths(model, op, body.clientName) : [],
-    validators: {
+    validators: compact({
       parameters: `${op.operationId}_parameters`,
       body: body ? `${op.operationId}_body` : undefined,
-    },
+      response: responseBody === 'json' ? `${op.operationId}_response` : undefined,
+    }),
   }) as OperationSpec;
 }
 

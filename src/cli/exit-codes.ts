@@ -11,7 +11,10 @@ export const EXIT_CODES = Object.freeze({
   usage: 2,
   /** An argument or body value is invalid; nothing was sent. */
   validation: 3,
-  /** The service answered with an error (other than the retirement). */
+  /**
+   * The service answered with an error (other than the retirement), or with a success whose body
+   * cannot be the result (`BatchResponseError`).
+   */
   service: 4,
   /** The service answered `CertificateRetired`: the operation cannot succeed on the live service. */
   retired: 5,

@@ -8,6 +8,7 @@ import type { BatchValidationError } from '../errors/batch-validation-error.js';
 import {
   isBatchAbortError,
   isBatchNetworkError,
+  isBatchResponseError,
   isBatchServiceError,
   isBatchTimeoutError,
   isBatchValidationError,
@@ -53,7 +54,7 @@ function serviceLines(error: BatchServiceError): string[] {
 
 function jsonError(error: unknown, exitCode: ExitCode): string {
   const base: Record<string, unknown> = { exitCode, name: nameOf(error) ?? 'Error' };
-  if (isBatchServiceError(error) || isBatchValidationError(error)) {
+  if (isBatchServiceError(error) || isBatchValidationError(error) || isBatchResponseError(error)) {
     Object.assign(base, (error as BatchServiceError | BatchValidationError).toJSON());
   } else {
     base.message = messageOf(error);
@@ -80,6 +81,10 @@ function classify(error: unknown): { exitCode: ExitCode; lines: string[] } {
       exitCode: error.retired ? EXIT_CODES.retired : EXIT_CODES.service,
       lines: serviceLines(error),
     };
+  }
+  if (isBatchResponseError(error)) {
+    // A success status with a body that cannot be the result: a service fault, like an error answer.
+    return { exitCode: EXIT_CODES.service, lines: [`error: ${error.message}`] };
   }
   if (isBatchTimeoutError(error) || isBatchNetworkError(error) || isBatchAbortError(error)) {
     return { exitCode: EXIT_CODES.network, lines: [`error: ${messageOf(error)}`] };

@@ -14,7 +14,7 @@ const EXIT_CODE_TEXT: Readonly<Record<keyof typeof EXIT_CODES, string>> = {
   unexpected: 'unexpected error',
   usage: 'usage: unknown command or flag, missing argument, no account configured',
   validation: 'invalid argument or body value (nothing was sent)',
-  service: 'the service answered with an error',
+  service: 'the service answered with an error, or with an unusable success',
   retired: 'the service answered CertificateRetired (certificates were retired in February 2024)',
   network: 'no answer: network error or timeout',
   certificateFile: 'the certificate file cannot be used',

@@ -13,7 +13,8 @@ import type { CallArguments } from './call-arguments.js';
 import type { OperationCallOptions } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import { normalizeCall } from './normalize-call.js';
-import { readHeaders, readJsonBody } from './read-response.js';
+import { readHeaders } from './read-response.js';
+import { readResult } from './read-result.js';
 import { reconcileConflict } from './reconcile-conflict.js';
 import { type SentResponse, sendRequest } from './send-request.js';
 import { validateCall } from './validate-call.js';
@@ -80,8 +81,7 @@ export async function callOperation(
   operation: OperationSpec,
   args: CallArguments,
 ): Promise<unknown> {
-  const { sent } = await sendOperation(runtime, operation, args);
-  const label = `${operation.group}.${operation.method}`;
+  const { request, sent } = await sendOperation(runtime, operation, args);
   if (operation.isExistenceCheck) return sent.status !== 404;
   const headers = readHeaders(operation.responseHeaders, sent.headers);
   if (operation.responseBody === 'binary') {
@@ -92,7 +92,9 @@ export async function callOperation(
       blob: () => response.blob(),
     };
   }
-  if (operation.responseBody === 'json') return readJsonBody(sent.bodyText, label);
+  if (operation.responseBody === 'json') {
+    return readResult(operation, runtime.validators, sent, request);
+  }
   if ((sent as { recoveredFromConflict?: boolean }).recoveredFromConflict) {
     return { ...headers, recoveredFromConflict: true };
   }

@@ -7,7 +7,7 @@ import type { CallArguments } from './call-arguments.js';
 import { callOperation, sendOperation } from './call-operation.js';
 import type { ClientRuntime } from './client-runtime.js';
 import { createPagedIterable, type Page } from './paging.js';
-import { readJsonBody } from './read-response.js';
+import { readResult } from './read-result.js';
 
 export type OperationMethod = (...args: unknown[]) => unknown;
 
@@ -28,12 +28,14 @@ export function createOperationMethod(
   };
   if (operation.pageable) {
     const { nextLinkName, itemName } = operation.pageable;
-    const label = `${operation.group}.${operation.method}`;
     return (...args) => {
       const callArgs = split(args);
       return createPagedIterable(async (link): Promise<Page<unknown>> => {
-        const { sent } = await sendOperation(runtime, operation, callArgs, link);
-        const page = (readJsonBody(sent.bodyText, label) ?? {}) as Record<string, unknown>;
+        const { request, sent } = await sendOperation(runtime, operation, callArgs, link);
+        const page = readResult(operation, runtime.validators, sent, request) as Record<
+          string,
+          unknown
+        >;
         const items = page[itemName];
         const next = nextLinkName ? page[nextLinkName] : undefined;
         return {

@@ -1,6 +1,6 @@
 /**
- * Reads a successful response into what the method returns: typed response headers (dates as
- * `Date`, numbers, booleans) and the JSON body. Pure.
+ * Reads a successful response's declared headers into typed values (dates as `Date`, numbers,
+ * booleans). The JSON result is `read-result.ts`. Pure.
  */
 import type { ResponseHeaderSpec } from '../table/operation-table.js';
 
@@ -35,14 +35,4 @@ function convert(spec: ResponseHeaderSpec, raw: string): unknown {
     return lower === 'true' ? true : lower === 'false' ? false : undefined;
   }
   return raw;
-}
-
-/** Parses a JSON success body; an empty body is `undefined`. */
-export function readJsonBody(text: string, operation: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new SyntaxError(`${operation}: the service answered with a body that is not valid JSON`);
-  }
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { BatchResponseError } from './batch-response-error.js';
 import type { BatchServiceError } from './batch-service-error.js';
 import type { BatchValidationError } from './batch-validation-error.js';
 import type { BatchAbortError, BatchNetworkError, BatchTimeoutError } from './transport-errors.js';
@@ -44,4 +45,12 @@ export function isBatchAbortError(value: unknown): value is BatchAbortError {
 /** `true` when `value` is a {@link BatchNetworkError} (`fetch` threw, no response). */
 export function isBatchNetworkError(value: unknown): value is BatchNetworkError {
   return hasName(value, 'BatchNetworkError');
+}
+
+/**
+ * `true` when `value` is a {@link BatchResponseError} (a success answer whose body cannot be the
+ * method's result).
+ */
+export function isBatchResponseError(value: unknown): value is BatchResponseError {
+  return hasName(value, 'BatchResponseError');
 }

@@ -6,6 +6,12 @@
  */
 
 export {
+  BatchResponseError,
+  type BatchResponseErrorInit,
+  type BatchResponseIssue,
+  type BatchResponseProblem,
+} from './batch-response-error.js';
+export {
   BatchServiceError,
   type BatchServiceErrorInit,
 } from './batch-service-error.js';
@@ -19,6 +25,7 @@ export type { BatchErrorDetail } from './error-details.js';
 export {
   isBatchAbortError,
   isBatchNetworkError,
+  isBatchResponseError,
   isBatchServiceError,
   isBatchTimeoutError,
   isBatchValidationError,

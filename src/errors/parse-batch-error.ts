@@ -12,6 +12,7 @@
 
 import { BatchServiceError } from './batch-service-error.js';
 import { reasonPhrase } from './reason-phrase.js';
+import { headerValue, type ResponseHeadersLike, responseIds, safeId } from './response-ids.js';
 
 /** Input of {@link parseBatchError}: the parts of a `Response` it needs, already read. */
 export interface ParseBatchErrorInput {
@@ -20,7 +21,7 @@ export interface ParseBatchErrorInput {
   /** The HTTP reason phrase; often empty over HTTP/2, a standard one is used then. */
   readonly statusText?: string;
   /** Response headers; `request-id` and `client-request-id` are read from them. */
-  readonly headers: Headers | Readonly<Record<string, string | undefined>>;
+  readonly headers: ResponseHeadersLike;
   /** The response body as text (may be empty, HTML or truncated). */
   readonly bodyText: string;
   /** The client operation that was called, e.g. `certificate.add`. */
@@ -37,27 +38,7 @@ interface ParsedBody {
   note?: string;
 }
 
-/**
- * Request ids are GUIDs (hex digits and dashes, braces allowed). Anything else in an id header is
- * dropped: a header that does not hold an id may hold anything.
- */
-const ID_PATTERN = /^\{?[0-9A-Fa-f][0-9A-Fa-f-]{0,63}\}?$/;
 const CODE_PATTERN = /^[A-Za-z][\w.-]{0,127}$/;
-
-function header(headers: ParseBatchErrorInput['headers'], name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') {
-    return (headers as Headers).get(name) ?? undefined;
-  }
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name && typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-function safeId(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed !== undefined && ID_PATTERN.test(trimmed) ? trimmed : undefined;
-}
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -157,7 +138,7 @@ function trailerRequestId(serviceMessage: string | undefined): string | undefine
  * response body)`.
  */
 export function parseBatchError(input: ParseBatchErrorInput): BatchServiceError {
-  const parsed = parseBody(input.bodyText, header(input.headers, 'content-type'));
+  const parsed = parseBody(input.bodyText, headerValue(input.headers, 'content-type'));
   const statusText = input.statusText?.trim() ?? '';
   const reason = /^[\x20-\x7e]{1,60}$/.test(statusText) ? statusText : reasonPhrase(input.status);
   const statusLine = reason === undefined ? `${input.status}` : `${input.status} ${reason}`;
@@ -169,6 +150,7 @@ export function parseBatchError(input: ParseBatchErrorInput): BatchServiceError 
         ? `${statusLine} (${parsed.note})`
         : `${statusLine} (${parsed.code ?? 'no error code'}, no message)`;
   }
+  const ids = responseIds(input.headers);
   return new BatchServiceError({
     statusCode: input.status,
     code: parsed.code,
@@ -176,13 +158,8 @@ export function parseBatchError(input: ParseBatchErrorInput): BatchServiceError 
     serviceMessage: parsed.serviceMessage,
     lang: parsed.lang,
     values: parsed.values,
-    requestId:
-      safeId(header(input.headers, 'request-id')) ??
-      safeId(header(input.headers, 'x-ms-request-id')) ??
-      trailerRequestId(parsed.serviceMessage),
-    clientRequestId:
-      safeId(header(input.headers, 'client-request-id')) ??
-      safeId(header(input.headers, 'x-ms-client-request-id')),
+    requestId: ids.requestId ?? trailerRequestId(parsed.serviceMessage),
+    clientRequestId: ids.clientRequestId,
     operation: input.operation,
     request: input.request,
   });

@@ -107,8 +107,16 @@ export interface OperationSpec {
   readonly conflictCheck?: { readonly operationId: string };
   /** Body paths (`certificate.password`) whose values are secrets and are never printed. */
   readonly secrets: readonly string[];
-  /** Ids of the compiled validators in `generated/validators.js`. */
-  readonly validators: { readonly parameters: string; readonly body?: string };
+  /**
+   * Ids of the compiled validators in `generated/validators.js`: the call's parameters, its
+   * request body, and the *shape* of its JSON success body (types only: a body that fails it
+   * cannot be the declared result).
+   */
+  readonly validators: {
+    readonly parameters: string;
+    readonly body?: string;
+    readonly response?: string;
+  };
 }
 
 /** The operation table: one {@link OperationSpec} per operationId. */

@@ -101,7 +101,7 @@ describe('answers slower than the per-attempt timeout', () => {
 });
 
 describe('bodies cut short', () => {
-  it('a 200 whose JSON is truncated is not retried and fails with a parse error', async () => {
+  it('a 200 whose JSON is truncated is not retried and fails with a BatchResponseError', async () => {
     const h = createHarness();
     answerInTurn(server, 'get', GET_URL, [
       () =>
@@ -110,9 +110,25 @@ describe('bodies cut short', () => {
         }),
     ]);
     const error = await rejectionOf(h.client.certificate.get('sha1', THUMBPRINT));
+    expect(error).toMatchObject({ name: 'BatchResponseError', problem: 'invalidJson' });
     expect(error.message).toMatch(/certificate\.get.*not valid JSON/);
     expect(error.message).not.toContain('c0ffee');
     expect(h.attempts).toHaveLength(1);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['not the declared shape', '["c0ffee"]'],
+  ])('a 200 whose body is %s is not retried and fails with a BatchResponseError', async (_l, body) => {
+    const h = createHarness();
+    answerInTurn(server, 'get', GET_URL, [
+      () => new HttpResponse(body, { headers: { 'content-type': 'application/json' } }),
+    ]);
+    const error = await rejectionOf(h.client.certificate.get('sha1', THUMBPRINT));
+    expect(error).toMatchObject({ name: 'BatchResponseError', statusCode: 200 });
+    expect(error.message).not.toContain('c0ffee');
+    expect(h.attempts).toHaveLength(1);
+    expect(h.sleeps).toEqual([]);
   });
 
   it('a body whose connection breaks mid-way is retried like a reset', async () => {
