@@ -3,6 +3,7 @@
  * none of them reaches a plan, its text, or an error.
  */
 import { describe, expect, it } from '@jest/globals';
+import { formatMigrationPlan } from '../../../src/cli/format-migration-plan.js';
 import { planKeyVaultMigration } from '../../../src/migration/index.js';
 import { batchPool, FIXTURE_SECRETS, fixture, IDENTITY, input, issuesOf } from './support.js';
 
@@ -14,13 +15,14 @@ describe('secrets never appear', () => {
   it.each([
     ['linux-pool.json', 'linux-secrets.json'],
     ['windows-pool-arm.json', 'windows-secrets.json'],
-  ])('in the plan of %s', (pool, secrets) => {
+  ])('in the plan of %s, as JSON or text', (pool, secrets) => {
     const plan = planKeyVaultMigration({
       pool: fixture(pool),
       secretUrls: fixture(secrets) as Record<string, string>,
       identity: IDENTITY,
     });
     expectClean(JSON.stringify(plan), FIXTURE_SECRETS);
+    expectClean(formatMigrationPlan(plan), FIXTURE_SECRETS);
   });
 
   it('in errors about a pool holding secrets', () => {
