@@ -5,7 +5,7 @@
  * ARM pool fragment (identity + extension), where each certificate lands, the steps and what needs
  * a person.
  *
- * @packageDocumentation
+ * @module batch-rest-client/migration
  */
 
 export type { ArmPoolFragment, ArmPoolIdentity } from './arm-pool-fragment.js';
