@@ -4,8 +4,9 @@
  *
  * tsc copies no `.js` sources (no `allowJs`), so the precompiled `generated/validators.js` and its
  * hand-checked `validators.d.ts` are copied beside the compiled generated code. The check then
- * resolves every relative import of every emitted file, so a missing copy fails the build here and
- * not in a consumer's project.
+ * resolves every relative import of every emitted file, and every file the package.json `exports`
+ * entries name (`.`, `./testing`, `./testing/msw`, `./certificates`, `./migration`) and its `bin`,
+ * so a missing copy or entry fails the build here and not in a consumer's project.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
@@ -60,6 +61,29 @@ async function problems(files: string[]): Promise<string[]> {
   return found;
 }
 
+/** Every `./dist/…` file named by package.json `exports` (all conditions) and `bin`. */
+function packageEntryFiles(manifest: { exports?: unknown; bin?: unknown }): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.startsWith('./dist/')) found.add(value.slice('./dist/'.length));
+    } else if (value !== null && typeof value === 'object') {
+      for (const item of Object.values(value)) visit(item);
+    }
+  };
+  visit(manifest.exports);
+  visit(manifest.bin);
+  return [...found].sort();
+}
+
+async function missingEntries(files: string[]): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  const present = new Set(files);
+  return packageEntryFiles(manifest)
+    .filter((file) => !present.has(file))
+    .map((file) => `package.json names dist/${file}, which the build did not write`);
+}
+
 async function main(): Promise<void> {
   await rm(DIST, { recursive: true, force: true });
   compile();
@@ -68,7 +92,7 @@ async function main(): Promise<void> {
     await copyFile(join(ROOT, file), join(DIST, file));
   }
   const files = await listFiles(DIST);
-  const found = await problems(files);
+  const found = [...(await problems(files)), ...(await missingEntries(files))];
   if (found.length > 0) {
     throw new Error(`dist/ is not a complete package:\n  ${found.join('\n  ')}`);
   }

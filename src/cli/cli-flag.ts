@@ -10,6 +10,8 @@ export interface CliFlag {
   readonly valueName?: string;
   /** One-paragraph help text. */
   readonly description: string;
+  /** The flag may be given more than once (string flags only); its values are collected in order. */
+  readonly multiple?: boolean;
   /** The command cannot run without it. */
   readonly required?: boolean;
   /** Shown as `(default: …)`: the service's default, documentation only. */

@@ -5,7 +5,14 @@
 import type { CliFlag } from './cli-flag.js';
 import { type CliCommand, GLOBAL_FLAGS, groupNames, positionalName } from './command-table.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { commandNames } from './parse-command-line.js';
 import { EMULATOR_FLAGS } from './parse-emulator-flags.js';
+import {
+  MIGRATE_PLAN_FLAGS,
+  MIGRATE_PLAN_GROUP,
+  MIGRATE_PLAN_NAME,
+  MIGRATE_PLAN_SUMMARY,
+} from './parse-migrate-plan-flags.js';
 import { usageLine } from './parse-operation-flags.js';
 import { HELP_WIDTH, twoColumns, wrapText } from './wrap-text.js';
 
@@ -47,10 +54,7 @@ function firstLine(text: string | undefined): string {
 export function globalHelp(commands: readonly CliCommand[]): string {
   const groups = groupNames(commands).map((group): [string, string] => [
     group,
-    commands
-      .filter((c) => c.group === group)
-      .map((c) => c.name)
-      .join(', '),
+    commandNames(commands, group).join(', '),
   ]);
   const exitRows = Object.entries(EXIT_CODES).map(([key, code]): [string, string] => [
     String(code),
@@ -94,6 +98,8 @@ export function groupHelp(commands: readonly CliCommand[], group: string): strin
       c.name,
       `${firstLine(c.operation.summary)}${c.operation.deprecated ? ' (deprecated)' : ''}`,
     ]);
+  if (group === MIGRATE_PLAN_GROUP) rows.push([MIGRATE_PLAN_NAME, MIGRATE_PLAN_SUMMARY]);
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return [
     `Usage: batch-rest ${group} <command> [arguments] [flags]`,
     '',
@@ -153,6 +159,49 @@ export function emulatorHelp(): string {
     '',
     'Flags:',
     ...twoColumns(flagRows(EMULATOR_FLAGS)),
+    '',
+  ].join('\n');
+}
+
+/** `batch-rest certificate migrate-plan --help`. */
+export function migratePlanHelp(): string {
+  const exitRows: [string, string][] = [
+    [String(EXIT_CODES.ok), 'the plan was printed (it may still list points that need a person)'],
+    [String(EXIT_CODES.unexpected), 'unexpected error'],
+    [
+      String(EXIT_CODES.usage),
+      'missing or unknown flag, unreadable --pool/--secrets file, --password-env variable not set',
+    ],
+    [String(EXIT_CODES.validation), 'invalid JSON, pool, thumbprint, secret URL, identity or OS'],
+    [String(EXIT_CODES.certificateFile), 'a --certificate-file cannot be read (wrong password, …)'],
+  ];
+  return [
+    'Usage: batch-rest certificate migrate-plan --pool PATH --secrets PATH --identity RESOURCE_ID',
+    '                                           --client-id GUID [--os linux|windows]',
+    '                                           [--certificate-file PATH …] [--password-env VAR] [--json]',
+    '',
+    ...wrapText(
+      `${MIGRATE_PLAN_SUMMARY} Batch certificates were retired on 29 February 2024; their replacement ` +
+        'is the Azure Key Vault VM extension on a pool with a user-assigned managed identity, created ' +
+        'through Batch management (ARM). From the pool JSON and a map of thumbprints to Key Vault ' +
+        'secret URLs, this prints the ARM fragment (identity and extension) to merge into the new ' +
+        'pool, where each certificate lands on the nodes, the steps, and what needs a person. With ' +
+        '--certificate-file it also prints the az command that puts each local file into Key Vault; ' +
+        'passwords are never printed. Nothing is sent anywhere.',
+      HELP_WIDTH,
+    ),
+    '',
+    'Example:',
+    '  az batch pool show --pool-id render > pool.json',
+    '  echo \'{"<thumbprint>": "https://contoso-kv.vault.azure.net/secrets/render-tls"}\' > secrets.json',
+    '  batch-rest certificate migrate-plan --pool pool.json --secrets secrets.json \\',
+    '    --identity /subscriptions/…/userAssignedIdentities/render-pool --client-id <guid>',
+    '',
+    'Flags:',
+    ...twoColumns(flagRows(MIGRATE_PLAN_FLAGS)),
+    '',
+    'Exit codes:',
+    ...twoColumns(exitRows, 6),
     '',
   ].join('\n');
 }

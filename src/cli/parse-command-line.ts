@@ -7,6 +7,12 @@ import type { BatchEmulatorMode } from '../emulator/types.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { type CliCommand, groupNames } from './command-table.js';
 import { type EmulatorInvocation, parseEmulatorFlags } from './parse-emulator-flags.js';
+import {
+  MIGRATE_PLAN_GROUP,
+  MIGRATE_PLAN_NAME,
+  type MigratePlanInvocation,
+  parseMigratePlanFlags,
+} from './parse-migrate-plan-flags.js';
 import { type OperationInvocation, parseOperationFlags } from './parse-operation-flags.js';
 
 /** Which help to show. */
@@ -14,13 +20,15 @@ export type HelpTopic =
   | { readonly kind: 'global' }
   | { readonly kind: 'group'; readonly group: string }
   | { readonly kind: 'command'; readonly command: CliCommand }
-  | { readonly kind: 'emulator' };
+  | { readonly kind: 'emulator' }
+  | { readonly kind: 'migrate-plan' };
 
 /** What a command line asks for. */
 export type ParsedCommandLine =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   | EmulatorInvocation
+  | MigratePlanInvocation
   | OperationInvocation;
 
 const MODES: readonly BatchEmulatorMode[] = ['classic', 'retired'];
@@ -79,6 +87,7 @@ function helpTopic(words: readonly string[], commands: readonly CliCommand[]): H
   if (group === 'emulator') return { kind: 'emulator' };
   if (!groupNames(commands).includes(group)) throw unknownGroup(group, commands);
   if (name === undefined) return { kind: 'group', group };
+  if (isMigratePlan(group, name)) return { kind: 'migrate-plan' };
   return { kind: 'command', command: findCommand(commands, group, name) };
 }
 
@@ -87,13 +96,22 @@ function unknownGroup(group: string, commands: readonly CliCommand[]): CliUsageE
   return new CliUsageError(`unknown command '${group}' (commands: ${known})`);
 }
 
+/** `certificate migrate-plan`, the hand-written command beside the table's. */
+function isMigratePlan(group: string, name: string): boolean {
+  return group === MIGRATE_PLAN_GROUP && name === MIGRATE_PLAN_NAME;
+}
+
+/** The command names of `group`: the table's, plus `migrate-plan` in its group, sorted. */
+export function commandNames(commands: readonly CliCommand[], group: string): string[] {
+  const names = commands.filter((c) => c.group === group).map((c) => c.name);
+  if (group === MIGRATE_PLAN_GROUP) names.push(MIGRATE_PLAN_NAME);
+  return names.sort();
+}
+
 function findCommand(commands: readonly CliCommand[], group: string, name: string): CliCommand {
   const command = commands.find((c) => c.group === group && c.name === name);
   if (command) return command;
-  const known = commands
-    .filter((c) => c.group === group)
-    .map((c) => c.name)
-    .join(', ');
+  const known = commandNames(commands, group).join(', ');
   throw new CliUsageError(
     `unknown command '${group} ${name}' (${group} commands: ${known})`,
     `batch-rest ${group} --help`,
@@ -141,6 +159,10 @@ export function parseCommandLine(
       `missing command: batch-rest ${group} <command>`,
       `batch-rest ${group} --help`,
     );
+  }
+  if (isMigratePlan(group, args[commandIndex]!)) {
+    if (hasHelp) return { kind: 'help', topic: { kind: 'migrate-plan' } };
+    return parseMigratePlanFlags(without(args, groupIndex, commandIndex));
   }
   const command = findCommand(commands, group, args[commandIndex]!);
   if (hasHelp) return { kind: 'help', topic: { kind: 'command', command } };

@@ -14,9 +14,10 @@ import type { CliIo } from './cli-io.js';
 import { buildCommands, type CliCommand } from './command-table.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { describeError } from './format-error.js';
-import { commandHelp, emulatorHelp, globalHelp, groupHelp } from './help-text.js';
+import { commandHelp, emulatorHelp, globalHelp, groupHelp, migratePlanHelp } from './help-text.js';
 import { type HelpTopic, parseCommandLine } from './parse-command-line.js';
 import { runEmulatorCommand } from './run-emulator-command.js';
+import { runMigratePlan } from './run-migrate-plan.js';
 import { runOperation } from './run-operation.js';
 
 /** The generated certificates module the shipped CLI is built from. */
@@ -33,6 +34,8 @@ export function helpFor(topic: HelpTopic, commands: readonly CliCommand[]): stri
       return commandHelp(topic.command);
     case 'emulator':
       return emulatorHelp();
+    case 'migrate-plan':
+      return migratePlanHelp();
   }
 }
 
@@ -60,6 +63,8 @@ export async function runCli(
         return EXIT_CODES.ok;
       case 'emulator':
         return await runEmulatorCommand(parsed, io);
+      case 'migrate-plan':
+        return await runMigratePlan(parsed, io);
       case 'operation':
         return await runOperation(parsed, io, generated);
     }

@@ -9,6 +9,8 @@ import { CliUsageError } from './cli-usage-error.js';
 /** Flag values by flag name, and the positional arguments. */
 export interface ParsedFlags {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  /** The values of flags marked `multiple`, in command-line order (empty when not given). */
+  readonly lists: Readonly<Record<string, readonly string[]>>;
   readonly positionals: readonly string[];
 }
 
@@ -18,17 +20,26 @@ export function runParseArgs(
   flags: readonly CliFlag[],
   helpCommand: string,
 ): ParsedFlags {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  const options: Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+  > = {};
   for (const flag of flags) {
-    options[flag.name] =
-      flag.name === 'help' ? { type: flag.kind, short: 'h' } : { type: flag.kind };
+    options[flag.name] = {
+      type: flag.kind,
+      ...(flag.name === 'help' ? { short: 'h' } : {}),
+      ...(flag.multiple ? { multiple: true } : {}),
+    };
   }
   try {
     const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return {
-      values: parsed.values as Record<string, string | boolean | undefined>,
-      positionals: parsed.positionals,
-    };
+    const values: Record<string, string | boolean | undefined> = {};
+    const lists: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(parsed.values)) {
+      if (Array.isArray(value)) lists[name] = value.map(String);
+      else values[name] = value;
+    }
+    return { values, lists, positionals: parsed.positionals };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;

@@ -1,8 +1,8 @@
 /**
  * `npm run test:browser`: the client runs in a real browser.
  *
- * 1. The client entry and the browser certificates entry bundle for the browser platform with no
- *    externals (so no `node:` import), and their sizes are printed.
+ * 1. The client entry, the browser certificates entry and the migration entry bundle for the
+ *    browser platform with no externals (so no `node:` import), and their sizes are printed.
  * 2. A page bundled from the package's own exports runs in headless Chromium (Debian's
  *    `chromium`): it builds a certificate from PEM bytes with WebCrypto SHA-1, then sends a Shared
  *    Key signed `certificate.add` and a `certificate.get` with the browser's own fetch to the test
@@ -50,7 +50,7 @@ function buildPackage(): void {
 }
 
 async function checkEntryBundles(): Promise<void> {
-  for (const entry of ['src/index.ts', 'src/certificate-file/index.ts']) {
+  for (const entry of ['src/index.ts', 'src/certificate-file/index.ts', 'src/migration/index.ts']) {
     const { code } = await bundleForBrowser(join(ROOT, entry), { minify: true });
     const gzip = gzipSync(code).length;
     console.log(`browser bundle ok: ${entry}, ${code.length} bytes minified, ${gzip} gzip`);

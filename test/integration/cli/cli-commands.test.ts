@@ -342,7 +342,7 @@ describe('errors and exit codes', () => {
   it.each([
     [
       ['certificate', 'frobnicate'],
-      "error: unknown command 'certificate frobnicate' (certificate commands: add, cancel-deletion, delete, get, list)",
+      "error: unknown command 'certificate frobnicate' (certificate commands: add, cancel-deletion, delete, get, list, migrate-plan)",
     ],
     [['pool', 'list'], "error: unknown command 'pool' (commands: certificate, emulator)"],
     [['certificate', 'list', '--nope'], "error: unknown option '--nope'"],
@@ -390,7 +390,7 @@ describe('--emulator and --help', () => {
     const global = await runCliProcess(bundle, ['--help']);
     expect(global.code).toBe(0);
     expect(global.stdout).toContain(
-      'certificate                 add, cancel-deletion, delete, get, list',
+      'certificate                 add, cancel-deletion, delete, get, list, migrate-plan',
     );
     expect(global.stdout).toMatch(/^ {2}5 {3}the service answered CertificateRetired/m);
   });

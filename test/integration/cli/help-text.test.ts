@@ -21,7 +21,7 @@ describe('help text', () => {
       'batch-rest: command-line client for the Azure Batch REST API (2024-07-01.20.0)',
     );
     expect(help).toContain(
-      '  certificate                 add, cancel-deletion, delete, get, list\n',
+      '  certificate                 add, cancel-deletion, delete, get, list, migrate-plan\n',
     );
     expect(oneLine(help)).toContain(
       'Set BATCH_ACCOUNT_URL, BATCH_ACCOUNT_NAME and BATCH_ACCOUNT_KEY',

@@ -150,7 +150,7 @@ describe('operation commands', () => {
     ],
     [
       ['certificate', 'nope'],
-      "unknown command 'certificate nope' (certificate commands: add, cancel-deletion, delete, get, list)",
+      "unknown command 'certificate nope' (certificate commands: add, cancel-deletion, delete, get, list, migrate-plan)",
       'batch-rest certificate --help',
     ],
     [

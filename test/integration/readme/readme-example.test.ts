@@ -1,18 +1,22 @@
 /**
  * The README's quick-start example runs as written (imports pointed at the sources), against the
- * loopback emulator it starts itself, and prints what the README says it prints.
+ * loopback emulator it starts itself, and prints what the README says it prints. The migration
+ * plan shown in the README is the real output, abridged.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { formatMigrationPlan } from '../../../src/cli/format-migration-plan.js';
+import { planKeyVaultMigration } from '../../../src/migration/index.js';
+import { fixture, IDENTITY } from '../../unit/migration/support.js';
 
 const TMP = join(process.cwd(), '.tmp', 'readme');
 
-function extractExample(readme: string, name: string): string {
+function extractExample(readme: string, name: string, language = 'ts'): string {
   const marker = readme.indexOf(`<!-- readme-example:${name}`);
   if (marker < 0) throw new Error(`README has no example marked ${name}`);
-  const match = /```ts\n([\s\S]*?)```/.exec(readme.slice(marker));
-  if (!match) throw new Error(`README example ${name} has no ts block`);
+  const match = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(marker));
+  if (!match) throw new Error(`README example ${name} has no ${language} block`);
   return match[1]!;
 }
 
@@ -57,5 +61,25 @@ describe('README', () => {
       'state: active',
       '404 CertificateNotFound',
     ]);
+  });
+
+  it('shows the migration plan as the CLI prints it, abridged where it says …', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const shown = extractExample(readme, 'migration-plan', 'text').trimEnd().split('\n');
+    const plan = planKeyVaultMigration({
+      pool: fixture('linux-pool.json'),
+      secretUrls: fixture('linux-secrets.json') as Record<string, string>,
+      identity: IDENTITY,
+    });
+    const actual = formatMigrationPlan(plan).split('\n');
+    // Every shown line is a real line, in order; '…' stands for lines left out.
+    let at = 0;
+    for (const line of shown) {
+      if (line === '…') continue;
+      const found = actual.indexOf(line, at);
+      expect({ line, found: found >= 0 }).toEqual({ line, found: true });
+      at = found + 1;
+    }
+    expect(shown.filter((line) => line !== '…').length).toBeGreaterThan(20);
   });
 });

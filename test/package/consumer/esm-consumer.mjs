@@ -12,6 +12,7 @@ import {
   VERSION,
 } from 'batch-rest-client';
 import { certificateFromBytes, certificateFromFile } from 'batch-rest-client/certificates';
+import { parseKeyVaultSecretUrl, planKeyVaultMigration } from 'batch-rest-client/migration';
 import {
   EMULATOR_ACCOUNT_KEY,
   EMULATOR_ACCOUNT_NAME,
@@ -68,4 +69,29 @@ try {
 } finally {
   await server.close();
 }
-console.log(`esm ok: node ${process.version}, added ${expectedThumbprint}`);
+// The migration plan for a pool referencing that certificate (pure: nothing is sent).
+const secretUrl = 'https://smoke-kv.vault.azure.net/secrets/smoke-cert';
+const plan = planKeyVaultMigration({
+  pool: {
+    id: 'smoke-pool',
+    virtualMachineConfiguration: { nodeAgentSKUId: 'batch.node.ubuntu 22.04' },
+    certificateReferences: [{ thumbprint: expectedThumbprint, thumbprintAlgorithm: 'sha1' }],
+  },
+  secretUrls: { [expectedThumbprint]: secretUrl },
+  identity: {
+    resourceId:
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/smoke',
+    clientId: '00000000-0000-0000-0000-000000000001',
+  },
+});
+const [extension] =
+  plan.armPoolFragment.properties.deploymentConfiguration.virtualMachineConfiguration.extensions;
+assert.equal(extension.type, 'KeyVaultForLinux');
+assert.deepEqual(extension.settings.secretsManagementSettings.observedCertificates, [secretUrl]);
+assert.equal(
+  plan.certificates[0].landing.path,
+  '/var/lib/waagent/Microsoft.Azure.KeyVault/smoke-kv.smoke-cert',
+);
+assert.equal(parseKeyVaultSecretUrl(secretUrl).vaultName, 'smoke-kv');
+
+console.log(`esm ok: node ${process.version}, added ${expectedThumbprint}, planned its migration`);

@@ -1,0 +1,26 @@
+/**
+ * `batch-rest-client/migration` is browser-safe: it bundles for the browser platform with no
+ * `node:` import and none of the client, CLI, emulator or certificate-file code.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { bundleForBrowser } from '../../browser/bundle.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+describe('migration entry in a browser bundle', () => {
+  it('bundles with no Node built-ins and only its own modules', async () => {
+    const { code, inputs } = await bundleForBrowser(join(ROOT, 'src/migration/index.ts'), {
+      minify: true,
+    });
+    expect(code.length).toBeGreaterThan(0);
+    const foreign = inputs.filter(
+      (file) =>
+        !file.startsWith('src/migration/') &&
+        file !== 'src/errors/batch-validation-error.ts' &&
+        file !== 'src/errors/safe-inspect.ts' &&
+        file !== 'src/util/remove-separators.ts',
+    );
+    expect(foreign).toEqual([]);
+  });
+});
