@@ -13,6 +13,7 @@ import { formatRfc1123 } from './http-date.js';
 import { FilterSyntaxError, parseCertificateFilter } from './odata-filter.js';
 import { applySelect, parseSelect } from './odata-select.js';
 import { baseHeaders, type RequestContext } from './request-context.js';
+import { serviceJson } from './service-json.js';
 import type { EmulatedCertificate } from './types.js';
 
 /** Everything an operation handler gets. */
@@ -84,7 +85,7 @@ function resourceHeaders(
 
 function json(context: RequestContext, body: unknown, headers = baseHeaders(context)): Response {
   headers.set('Content-Type', ODATA_JSON);
-  return new Response(JSON.stringify(body), { status: 200, headers });
+  return new Response(serviceJson(body), { status: 200, headers });
 }
 
 function first(query: QueryValues, name: string): string | undefined {

@@ -91,6 +91,17 @@ describe('get', () => {
     });
   });
 
+  it('writes the body like the service: CRLF and two-space indents, members on one line', async () => {
+    const { emulator } = testEmulator();
+    await emulator.handle(addRequest(CER));
+    const text = await (await emulator.handle(get())).text();
+    expect(text).toBe(
+      `{\r\n  "odata.metadata":"${ACCOUNT_URL}/$metadata#certificates/@Element","thumbprint":"${TP}",` +
+        `"thumbprintAlgorithm":"sha1","url":"${RESOURCE}","state":"active",` +
+        `"stateTransitionTime":"${new Date(T0).toISOString()}","publicData":"Y2VydA=="\r\n}`,
+    );
+  });
+
   it('answers 404 CertificateNotFound for an unknown thumbprint', async () => {
     const { emulator } = testEmulator();
     const response = await emulator.handle(get());

@@ -49,6 +49,25 @@ describe('list', () => {
     expect(page['odata.nextLink']).toBeUndefined();
   });
 
+  it('writes the page like the service: CRLF and two-space indents per level', async () => {
+    const { emulator } = await seeded();
+    const response = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${API_VERSION}&$select=thumbprint,state` }),
+    );
+    const item = (thumbprint: string) =>
+      `{\r\n      "thumbprint":"${thumbprint}","state":"active"\r\n    }`;
+    expect(await response.text()).toBe(
+      `{\r\n  "odata.metadata":"${ACCOUNT_URL}/$metadata#certificates","value":[\r\n    ` +
+        `${THUMBPRINTS.map(item).join(',')}\r\n  ]\r\n}`,
+    );
+    const empty = await testEmulator().emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${API_VERSION}` }),
+    );
+    expect(await empty.text()).toBe(
+      `{\r\n  "odata.metadata":"${ACCOUNT_URL}/$metadata#certificates","value":[\r\n    \r\n  ]\r\n}`,
+    );
+  });
+
   it('pages with maxresults and an absolute odata.nextLink to the same emulator', async () => {
     const { emulator } = await seeded();
     const seen: string[][] = [];
