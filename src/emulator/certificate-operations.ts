@@ -9,7 +9,6 @@ import { BatchFault } from './batch-fault.js';
 import type { CertificateStore } from './certificate-store.js';
 import type { QueryValues } from './check-parameters.js';
 import { ODATA_JSON } from './error-response.js';
-import { formatRfc1123 } from './http-date.js';
 import { FilterSyntaxError, parseCertificateFilter } from './odata-filter.js';
 import { applySelect, parseSelect } from './odata-select.js';
 import { baseHeaders, type RequestContext } from './request-context.js';
@@ -38,8 +37,17 @@ interface CertificateAddBody {
   readonly certificateFormat?: 'pfx' | 'cer';
 }
 
+/** The `url` property of a certificate resource. */
 function resourceUrl(root: string, certificate: EmulatedCertificate): string {
   return `${root}/certificates(thumbprintAlgorithm=${certificate.thumbprintAlgorithm},thumbprint=${certificate.thumbprint})`;
+}
+
+/**
+ * The `DataServiceId` and `Location` header value: the recordings of the live service show the
+ * key names capitalised there (`ThumbprintAlgorithm=…,Thumbprint=…`), unlike the body's `url`.
+ */
+function headerUrl(root: string, certificate: EmulatedCertificate): string {
+  return `${root}/certificates(ThumbprintAlgorithm=${certificate.thumbprintAlgorithm},Thumbprint=${certificate.thumbprint})`;
 }
 
 /** The wire representation of a certificate, properties in the service's order. */
@@ -71,15 +79,19 @@ export function certificateResource(
   return resource;
 }
 
+/**
+ * The headers of a response about one certificate. No `ETag` and no `Last-Modified`: the spec
+ * declares them, but no recording of the live service shows them on a certificate response (Add,
+ * Get, List, Delete; API versions 2022-10-01.16.0 to 2024-07-01.20.0), so a client must not
+ * count on them.
+ */
 function resourceHeaders(
   context: RequestContext,
   certificate: EmulatedCertificate,
   withId: boolean,
 ): Headers {
   const headers = baseHeaders(context);
-  headers.set('ETag', certificate.eTag);
-  headers.set('Last-Modified', formatRfc1123(certificate.lastModified));
-  if (withId) headers.set('DataServiceId', resourceUrl(context.serviceRoot, certificate));
+  if (withId) headers.set('DataServiceId', headerUrl(context.serviceRoot, certificate));
   return headers;
 }
 
@@ -106,7 +118,7 @@ function add({ context, account, body, store }: OperationInput): Response {
     context.now,
   );
   const headers = resourceHeaders(context, certificate, true);
-  headers.set('Location', resourceUrl(context.serviceRoot, certificate));
+  headers.set('Location', headerUrl(context.serviceRoot, certificate));
   return new Response(null, { status: 201, headers });
 }
 

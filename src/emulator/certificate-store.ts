@@ -50,7 +50,6 @@ export class CertificateStore {
   readonly #accounts = new Map<string, Map<string, StoredCertificate>>();
   readonly #pending = new WeakMap<StoredCertificate, PendingDeletion>();
   readonly #deleteDelayInMs: number;
-  #version = 0;
 
   constructor(deleteDelayInMs: number) {
     this.#deleteDelayInMs = deleteDelayInMs;
@@ -65,18 +64,11 @@ export class CertificateStore {
     return certificates;
   }
 
-  #touch(certificate: StoredCertificate, now: number): void {
-    this.#version += 1;
-    certificate.eTag = `0x8DC${this.#version.toString(16).toUpperCase().padStart(12, '0')}`;
-    certificate.lastModified = now;
-  }
-
   #transition(certificate: StoredCertificate, state: EmulatedCertificateState, now: number): void {
     certificate.previousState = certificate.state;
     certificate.previousStateTransitionTime = certificate.stateTransitionTime;
     certificate.state = state;
     certificate.stateTransitionTime = now;
-    this.#touch(certificate, now);
   }
 
   /** Completes every deletion due at `now` (all of them for `Infinity`). */
@@ -138,11 +130,8 @@ export class CertificateStore {
       state: 'active',
       stateTransitionTime: now,
       inUseBy: [],
-      eTag: '',
-      lastModified: now,
     };
     if (input.publicData !== undefined) certificate.publicData = input.publicData;
-    this.#touch(certificate, now);
     this.#account(account).set(thumbprint, certificate);
     return certificate;
   }

@@ -86,9 +86,6 @@ export interface EmulatedCertificate {
   /** Pool names a test marked as using the certificate (see `markInUse`). */
   readonly inUseBy: readonly string[];
   readonly deleteCertificateError?: EmulatedDeleteCertificateError;
-  readonly eTag: string;
-  /** Epoch milliseconds of the last change. */
-  readonly lastModified: number;
 }
 
 /** One entry of the request log. Holds no secret: `Authorization` values are redacted. */

@@ -83,7 +83,9 @@ describe('certificate add', () => {
     );
     expect(run.code).toBe(0);
     const headers = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(headers.dataServiceId).toContain(`thumbprint=${files.pfxThumbprint}`);
+    expect(headers.dataServiceId).toBe(
+      `${running.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${files.pfxThumbprint})`,
+    );
     expect(`${run.stdout}${run.stderr}`).not.toContain(PFX_PASSWORD);
     const stored = running.emulator.certificate(EMULATOR_ACCOUNT_NAME, files.pfxThumbprint);
     expect(stored).toMatchObject({ state: 'active', certificateFormat: 'pfx' });

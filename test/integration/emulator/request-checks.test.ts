@@ -79,7 +79,7 @@ describe('routing', () => {
     const response = await emulator.handle(add);
     expect(response.status).toBe(201);
     expect(response.headers.get('Location')).toBe(
-      `${base}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`,
+      `${base}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=ab)`,
     );
   });
 });

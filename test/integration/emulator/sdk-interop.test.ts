@@ -39,7 +39,7 @@ describe('official @azure/batch SDK against the loopback emulator', () => {
     });
     expect(added._response.status).toBe(201);
     expect(added.dataServiceId).toBe(
-      `${server.url}/certificates(thumbprintAlgorithm=sha1,thumbprint=${first.thumbprint})`,
+      `${server.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${first.thumbprint})`,
     );
     await client.certificate.add({
       thumbprint: second.thumbprint,
