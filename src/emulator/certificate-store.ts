@@ -71,19 +71,23 @@ export class CertificateStore {
     certificate.stateTransitionTime = now;
   }
 
-  /** Completes every deletion due at `now` (all of them for `Infinity`). */
-  settle(now: number): void {
+  /**
+   * Completes every deletion due at `now`, or every pending deletion when `all` is true; a
+   * certificate in use ends in `deletefailed` with `now` as its transition time.
+   */
+  settle(now: number, all = false): void {
     for (const certificates of this.#accounts.values()) {
       for (const [key, certificate] of certificates) {
         const pending = this.#pending.get(certificate);
-        if (certificate.state !== 'deleting' || !pending || pending.dueAt > now) continue;
+        if (certificate.state !== 'deleting' || !pending || (!all && pending.dueAt > now)) {
+          continue;
+        }
         this.#pending.delete(certificate);
         if (certificate.inUseBy.length === 0) {
           certificates.delete(key);
           continue;
         }
-        const at = Number.isFinite(now) ? now : pending.dueAt;
-        this.#transition(certificate, 'deletefailed', at);
+        this.#transition(certificate, 'deletefailed', now);
         certificate.deleteCertificateError = deleteError(certificate.inUseBy);
       }
     }

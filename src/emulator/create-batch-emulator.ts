@@ -27,6 +27,7 @@ import { checkBody } from './check-body.js';
 import { checkApiVersion, checkParameters, queryValues } from './check-parameters.js';
 import {
   CERTIFICATE_RETIRED_REASON,
+  DEFAULT_DELETE_DELAY_IN_MS,
   DEFAULT_MAX_CLOCK_SKEW_IN_MS,
   DEFAULT_MAX_REQUEST_BODY_BYTES,
   EMULATOR_ACCOUNT_KEY,
@@ -95,7 +96,11 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#maxBodyBytes = options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES;
     this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
     this.#apiVersions = options.apiVersions ?? SUPPORTED_API_VERSIONS;
-    this.#store = new CertificateStore(options.deleteDelayInMs ?? 0);
+    const deleteDelay = options.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
+    if (!(deleteDelay >= 0)) {
+      throw new TypeError('deleteDelayInMs must be a number of milliseconds, 0 or more.');
+    }
+    this.#store = new CertificateStore(deleteDelay);
     this.faults = new FaultInjector(options.sleep ?? defaultSleep);
   }
 
@@ -138,7 +143,7 @@ class BatchEmulatorCore implements BatchEmulator {
   }
 
   completeDeletions(): void {
-    this.#store.settle(Number.POSITIVE_INFINITY);
+    this.#store.settle(this.#now(), true);
   }
 
   reset(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
+import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
 import { addRequest, errorBody, testEmulator } from './support/emulator-fixture.js';
 import {
   ACCOUNT_URL,
@@ -176,11 +176,97 @@ describe('delete and cancelDeletion', () => {
     expect(emulator.certificates()).toEqual([]);
   });
 
-  it('completes on the next request with the default delay of 0', async () => {
-    const { emulator } = testEmulator();
+  it('by default takes DEFAULT_DELETE_DELAY_IN_MS, so the calls right after Delete see what the service shows', async () => {
+    expect(DEFAULT_DELETE_DELAY_IN_MS).toBe(30_000);
+    const { emulator, clock } = testEmulator();
+    await emulator.handle(addRequest(CER));
+    const deletedAt = T0 + 21_000;
+    clock.now = deletedAt;
+    expect((await emulator.handle(del(clock.now))).status).toBe(202);
+
+    // The recording: a Get right after the 202 shows deleting, previousState and its time.
+    const got = await emulator.handle(get(clock.now));
+    expect(got.status).toBe(200);
+    expect(await got.json()).toMatchObject({
+      state: 'deleting',
+      stateTransitionTime: new Date(deletedAt).toISOString(),
+      previousState: 'active',
+      previousStateTransitionTime: new Date(T0).toISOString(),
+    });
+    // Microsoft's SDK tests: cancelDeletion right after delete is 409 CertificateBeingDeleted.
+    const cancelled = await emulator.handle(cancel(clock.now));
+    expect(cancelled.status).toBe(409);
+    expect((await errorBody(cancelled)).code).toBe('CertificateBeingDeleted');
+    const listed = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${API_VERSION}`, date: clock.now }),
+    );
+    expect(((await listed.json()) as { value: { state: string }[] }).value).toMatchObject([
+      { state: 'deleting', previousState: 'active' },
+    ]);
+
+    clock.now = deletedAt + DEFAULT_DELETE_DELAY_IN_MS - 1;
+    expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.state).toBe('deleting');
+    clock.now = deletedAt + DEFAULT_DELETE_DELAY_IN_MS;
+    expect((await emulator.handle(get(clock.now))).status).toBe(404);
+  });
+
+  it('deleteDelayInMs: 0 completes the deletion on the next request', async () => {
+    const { emulator } = testEmulator({ deleteDelayInMs: 0 });
     await emulator.handle(addRequest(CER));
     await emulator.handle(del());
     expect((await emulator.handle(get())).status).toBe(404);
+  });
+
+  it.each([-1, Number.NaN])('refuses deleteDelayInMs %s', (deleteDelayInMs) => {
+    expect(() => testEmulator({ deleteDelayInMs })).toThrow(
+      new TypeError('deleteDelayInMs must be a number of milliseconds, 0 or more.'),
+    );
+  });
+
+  it('records previousState and previousStateTransitionTime on every transition', async () => {
+    const { emulator, clock } = testEmulator();
+    const at = async (ms: number, request: (date: number) => Request) => {
+      clock.now = T0 + ms;
+      return emulator.handle(request(clock.now));
+    };
+    const state = async () => {
+      const body = (await (await emulator.handle(get(clock.now))).json()) as Record<
+        string,
+        unknown
+      >;
+      return [
+        body.state,
+        body.stateTransitionTime,
+        body.previousState,
+        body.previousStateTransitionTime,
+      ];
+    };
+    const iso = (ms: number) => new Date(T0 + ms).toISOString();
+    await emulator.handle(addRequest(CER));
+    expect(await state()).toEqual(['active', iso(0), undefined, undefined]);
+    emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);
+    await at(1_000, del);
+    expect(await state()).toEqual(['deleting', iso(1_000), 'active', iso(0)]);
+    clock.now = T0 + 1_000 + DEFAULT_DELETE_DELAY_IN_MS;
+    expect(await state()).toEqual([
+      'deletefailed',
+      iso(1_000 + DEFAULT_DELETE_DELAY_IN_MS),
+      'deleting',
+      iso(1_000),
+    ]);
+    await at(40_000, cancel);
+    expect(await state()).toEqual([
+      'active',
+      iso(40_000),
+      'deletefailed',
+      iso(1_000 + DEFAULT_DELETE_DELAY_IN_MS),
+    ]);
+    await at(50_000, del);
+    clock.now = T0 + 55_000;
+    emulator.completeDeletions();
+    expect(await state()).toEqual(['deletefailed', iso(55_000), 'deleting', iso(50_000)]);
+    await at(60_000, del);
+    expect(await state()).toEqual(['deleting', iso(60_000), 'deletefailed', iso(55_000)]);
   });
 
   it('completeDeletions() finishes pending deletions whatever the clock says', async () => {
@@ -234,11 +320,17 @@ describe('delete and cancelDeletion', () => {
     await emulator.handle(addRequest(CER));
     emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);
     await emulator.handle(del());
+    emulator.completeDeletions();
     expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.state).toBe('deletefailed');
     const exists = await emulator.handle(addRequest(CER));
     expect((await errorBody(exists)).code).toBe('CertificateExists');
     emulator.markNotInUse(EMULATOR_ACCOUNT_NAME, TP);
     expect((await emulator.handle(del())).status).toBe(202);
+    expect(await (await emulator.handle(get())).json()).toMatchObject({
+      state: 'deleting',
+      previousState: 'deletefailed',
+    });
+    emulator.completeDeletions();
     expect((await emulator.handle(get())).status).toBe(404);
   });
 
@@ -257,7 +349,7 @@ describe('delete and cancelDeletion', () => {
   });
 
   it('sends no ETag or Last-Modified on any certificate response, like the recorded service', async () => {
-    const { emulator } = testEmulator();
+    const { emulator } = testEmulator({ deleteDelayInMs: 0 });
     const list = () => signedRequest({ path: `/certificates?api-version=${API_VERSION}` });
     const responses = [await emulator.handle(addRequest(CER))];
     emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);

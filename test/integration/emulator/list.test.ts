@@ -116,6 +116,7 @@ describe('list', () => {
         path: `/certificates(thumbprintAlgorithm=sha1,thumbprint=b2)?api-version=${API_VERSION}`,
       }),
     );
+    emulator.completeDeletions();
     const { page } = await list(emulator, `&$filter=${encodeURIComponent(filter)}`);
     expect(page.value.map((c) => c.thumbprint)).toEqual(expected);
   });

@@ -55,6 +55,7 @@ describe('README', () => {
       expect.stringMatching(/^added, request id [0-9a-f-]{36}$/),
       '0123456789abcdef0123456789abcdef01234567 active',
       'state: active',
+      'after delete: deleting',
       '404 CertificateNotFound',
     ]);
   });
