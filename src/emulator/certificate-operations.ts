@@ -9,7 +9,8 @@ import { BatchFault } from './batch-fault.js';
 import type { CertificateStore } from './certificate-store.js';
 import type { QueryValues } from './check-parameters.js';
 import { ODATA_JSON } from './error-response.js';
-import { FilterSyntaxError, parseCertificateFilter } from './odata-filter.js';
+import { parseCertificateFilter } from './odata-filter.js';
+import { FilterNotSupportedError, FilterSyntaxError } from './odata-filter-error.js';
 import { applySelect, parseSelect } from './odata-select.js';
 import { baseHeaders, type RequestContext } from './request-context.js';
 import { serviceJson } from './service-json.js';
@@ -129,12 +130,18 @@ function list({ context, account, apiVersion, query, store }: OperationInput): R
     try {
       keep = parseCertificateFilter(filterText);
     } catch (error) {
-      if (!(error instanceof FilterSyntaxError)) throw error;
-      throw new BatchFault('InvalidQueryParameterValue', [
+      if (!(error instanceof FilterSyntaxError || error instanceof FilterNotSupportedError)) {
+        throw error;
+      }
+      const values = [
         { key: 'QueryParameterName', value: '$filter' },
         { key: 'QueryParameterValue', value: filterText },
         { key: 'Reason', value: error.message },
-      ]);
+      ];
+      // An invalid filter gets the service's answer; one the emulator cannot evaluate says so.
+      throw error instanceof FilterSyntaxError
+        ? new BatchFault('InvalidQueryParameterValue', values)
+        : new BatchFault('UnsupportedByEmulator', values, { message: error.message });
     }
   }
   const selectText = first(query, '$select');
