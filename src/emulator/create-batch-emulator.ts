@@ -3,7 +3,8 @@
  *
  * Checks run in this order (each failure answers at once):
  * 1. scheduled faults (`faults.*`), before anything else, like a front end would;
- * 2. route: unknown path → 400 `InvalidUri`, known path with another method → 405;
+ * 2. route: unknown certificates path → 400 `InvalidUri`, known path with another method → 405,
+ *    a path outside the emulated certificate operations → 400 `UnsupportedByEmulator`;
  * 3. `api-version`: missing → 400 `MissingRequiredQueryParameter`, unsupported → 400
  *    `InvalidQueryParameterValue`;
  * 4. authentication (Shared Key with the 15-minute date window, or bearer) → 403

@@ -149,7 +149,7 @@ describe('request log', () => {
     expect(emulator.requests.map((e) => [e.method, e.operationId, e.status, e.errorCode])).toEqual([
       ['POST', 'Certificate_Add', 201, undefined],
       ['GET', 'Certificate_Get', 404, 'CertificateNotFound'],
-      ['GET', undefined, 400, 'InvalidUri'],
+      ['GET', undefined, 400, 'UnsupportedByEmulator'],
     ]);
     expect(emulator.requests[0]?.url).toBe(
       `${ACCOUNT_URL}/certificates?api-version=${API_VERSION}`,
