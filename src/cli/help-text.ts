@@ -147,7 +147,8 @@ export function commandHelp(command: CliCommand): string {
 export function emulatorHelp(): string {
   return [
     'Usage: batch-rest emulator [--port N] [--mode classic|retired]',
-    '                           [--account-name NAME --account-key-env VAR] [--json]',
+    '                           [--account-name NAME --account-key-env VAR]',
+    '                           [--delete-delay-ms N] [--json]',
     '',
     ...wrapText(
       'Runs the Batch certificates emulator on 127.0.0.1 until SIGINT or SIGTERM. Prints one ' +

@@ -1,8 +1,10 @@
 /**
  * Parses `batch-rest emulator [--port N] [--mode classic|retired] [--account-name NAME
- * --account-key-env VAR] [--json]`. Pure: the key is read from the environment later, by name.
+ * --account-key-env VAR] [--delete-delay-ms N] [--json]`. Pure: the key is read from the
+ * environment later, by name.
  */
 
+import { DEFAULT_DELETE_DELAY_IN_MS } from '../emulator/constants.js';
 import type { BatchEmulatorMode } from '../emulator/types.js';
 import {
   BatchValidationError,
@@ -21,6 +23,8 @@ export interface EmulatorInvocation {
   readonly mode: BatchEmulatorMode;
   /** A custom account: its name and the environment variable holding its key. */
   readonly account?: { readonly name: string; readonly keyEnv: string };
+  /** How long a deletion takes, in ms, when `--delete-delay-ms` was given. */
+  readonly deleteDelayInMs?: number;
 }
 
 /** Flags of the `emulator` command (shown by its help). */
@@ -54,6 +58,15 @@ export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
     description: 'The environment variable that holds the base64 key of --account-name.',
   },
   {
+    name: 'delete-delay-ms',
+    kind: 'string',
+    valueName: 'N',
+    description:
+      'How long a deleted certificate stays deleting, in milliseconds of the emulator clock, ' +
+      'as the service deletes asynchronously; 0 makes the next request see the outcome.',
+    defaultText: String(DEFAULT_DELETE_DELAY_IN_MS),
+  },
+  {
     name: 'json',
     kind: 'boolean',
     description: 'Print the URL line as JSON: {"url", "accountName", "mode"}.',
@@ -63,7 +76,7 @@ export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
 
 /**
  * @throws {@link CliUsageError} for unknown flags, arguments, or half an account;
- *   `BatchValidationError` for a bad port or mode
+ *   `BatchValidationError` for a bad port, mode or deletion delay
  */
 export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation {
   const help = 'batch-rest emulator --help';
@@ -82,6 +95,18 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation 
   if (mode !== 'classic' && mode !== 'retired') {
     issues.push({ path: '--mode', rule: 'enum', message: 'must be classic or retired' });
   }
+  let deleteDelayInMs: number | undefined;
+  const delayText = values['delete-delay-ms'];
+  if (typeof delayText === 'string') {
+    deleteDelayInMs = /^\d{1,10}$/.test(delayText) ? Number(delayText) : undefined;
+    if (deleteDelayInMs === undefined) {
+      issues.push({
+        path: '--delete-delay-ms',
+        rule: 'range',
+        message: 'must be a whole number of milliseconds, 0 or more',
+      });
+    }
+  }
   const name = values['account-name'];
   const keyEnv = values['account-key-env'];
   if ((name === undefined) !== (keyEnv === undefined)) {
@@ -96,5 +121,6 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation 
     ...(typeof name === 'string' && typeof keyEnv === 'string'
       ? { account: { name, keyEnv } }
       : {}),
+    ...(deleteDelayInMs === undefined ? {} : { deleteDelayInMs }),
   };
 }

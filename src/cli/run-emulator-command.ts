@@ -2,7 +2,7 @@
  * `batch-rest emulator`: the loopback emulator as a process. Prints one parseable line with the
  * URL on stdout, notes on stderr, and serves until SIGINT/SIGTERM, then closes cleanly.
  */
-import { EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
+import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { startBatchEmulator } from '../emulator/http-server.js';
 import type { CliIo } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -39,9 +39,11 @@ export async function runEmulatorCommand(
     }
     accounts = [{ name, key: key.trim() }];
   }
+  const deleteDelayInMs = invocation.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
   const running = await startBatchEmulator({
     port: invocation.port,
     mode: invocation.mode,
+    deleteDelayInMs,
     ...(accounts ? { accounts } : {}),
   });
   const accountName = invocation.account?.name ?? EMULATOR_ACCOUNT_NAME;
@@ -50,7 +52,8 @@ export async function runEmulatorCommand(
     ? `key from $${invocation.account.keyEnv}`
     : "the well-known key EMULATOR_ACCOUNT_KEY of 'batch-rest-client/testing'";
   io.stderr(
-    `account: ${accountName} (${key}); mode: ${invocation.mode}. Stop with Ctrl-C (SIGINT) or SIGTERM.\n`,
+    `account: ${accountName} (${key}); mode: ${invocation.mode}; a deletion takes ${deleteDelayInMs} ms. ` +
+      'Stop with Ctrl-C (SIGINT) or SIGTERM.\n',
   );
   const signal = await io.waitForStop();
   await running.close();

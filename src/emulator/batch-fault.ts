@@ -10,7 +10,10 @@ export interface ErrorValue {
   readonly value: string;
 }
 
-/** Status and message of every error code the emulator produces. Wording is the emulator's own. */
+/**
+ * Status and message of every error code the emulator produces. Wording is the emulator's own;
+ * codes are the service's, except `UnsupportedByEmulator`.
+ */
 export const ERROR_CATALOG = {
   InvalidUri: [400, 'The requested URI does not represent any resource on the server.'],
   UnsupportedHttpVerb: [405, "The resource doesn't support the specified HTTP verb."],
@@ -57,6 +60,14 @@ export const ERROR_CATALOG = {
   ],
   InternalError: [500, 'Server encountered an internal error. Please try again after some time.'],
   NotImplemented: [501, 'The emulator does not implement this operation.'],
+  /**
+   * Not a service code: the request may be valid for the service, but the emulator does not
+   * emulate it. Each fault gives the specific message ("The Batch emulator does not support …").
+   */
+  UnsupportedByEmulator: [
+    400,
+    'The Batch emulator does not support this request; the Batch service may accept it.',
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** An error code from {@link ERROR_CATALOG}. */
@@ -76,10 +87,15 @@ export class BatchFault extends Error {
   constructor(
     code: ErrorCode,
     values: readonly ErrorValue[] = [],
-    overrides: { status?: number; code?: string; headers?: Record<string, string> } = {},
+    overrides: {
+      status?: number;
+      code?: string;
+      headers?: Record<string, string>;
+      message?: string;
+    } = {},
   ) {
     const [status, message] = ERROR_CATALOG[code];
-    super(message);
+    super(overrides.message ?? message);
     this.status = overrides.status ?? status;
     this.code = overrides.code ?? code;
     this.values = values;

@@ -9,10 +9,11 @@ import { BatchFault } from './batch-fault.js';
 import type { CertificateStore } from './certificate-store.js';
 import type { QueryValues } from './check-parameters.js';
 import { ODATA_JSON } from './error-response.js';
-import { formatRfc1123 } from './http-date.js';
-import { FilterSyntaxError, parseCertificateFilter } from './odata-filter.js';
+import { parseCertificateFilter } from './odata-filter.js';
+import { FilterNotSupportedError, FilterSyntaxError } from './odata-filter-error.js';
 import { applySelect, parseSelect } from './odata-select.js';
 import { baseHeaders, type RequestContext } from './request-context.js';
+import { serviceJson } from './service-json.js';
 import type { EmulatedCertificate } from './types.js';
 
 /** Everything an operation handler gets. */
@@ -37,8 +38,17 @@ interface CertificateAddBody {
   readonly certificateFormat?: 'pfx' | 'cer';
 }
 
+/** The `url` property of a certificate resource. */
 function resourceUrl(root: string, certificate: EmulatedCertificate): string {
   return `${root}/certificates(thumbprintAlgorithm=${certificate.thumbprintAlgorithm},thumbprint=${certificate.thumbprint})`;
+}
+
+/**
+ * The `DataServiceId` and `Location` header value: the recordings of the live service show the
+ * key names capitalised there (`ThumbprintAlgorithm=…,Thumbprint=…`), unlike the body's `url`.
+ */
+function headerUrl(root: string, certificate: EmulatedCertificate): string {
+  return `${root}/certificates(ThumbprintAlgorithm=${certificate.thumbprintAlgorithm},Thumbprint=${certificate.thumbprint})`;
 }
 
 /** The wire representation of a certificate, properties in the service's order. */
@@ -70,21 +80,25 @@ export function certificateResource(
   return resource;
 }
 
+/**
+ * The headers of a response about one certificate. No `ETag` and no `Last-Modified`: the spec
+ * declares them, but no recording of the live service shows them on a certificate response (Add,
+ * Get, List, Delete; API versions 2022-10-01.16.0 to 2024-07-01.20.0), so a client must not
+ * count on them.
+ */
 function resourceHeaders(
   context: RequestContext,
   certificate: EmulatedCertificate,
   withId: boolean,
 ): Headers {
   const headers = baseHeaders(context);
-  headers.set('ETag', certificate.eTag);
-  headers.set('Last-Modified', formatRfc1123(certificate.lastModified));
-  if (withId) headers.set('DataServiceId', resourceUrl(context.serviceRoot, certificate));
+  if (withId) headers.set('DataServiceId', headerUrl(context.serviceRoot, certificate));
   return headers;
 }
 
 function json(context: RequestContext, body: unknown, headers = baseHeaders(context)): Response {
   headers.set('Content-Type', ODATA_JSON);
-  return new Response(JSON.stringify(body), { status: 200, headers });
+  return new Response(serviceJson(body), { status: 200, headers });
 }
 
 function first(query: QueryValues, name: string): string | undefined {
@@ -105,7 +119,7 @@ function add({ context, account, body, store }: OperationInput): Response {
     context.now,
   );
   const headers = resourceHeaders(context, certificate, true);
-  headers.set('Location', resourceUrl(context.serviceRoot, certificate));
+  headers.set('Location', headerUrl(context.serviceRoot, certificate));
   return new Response(null, { status: 201, headers });
 }
 
@@ -116,12 +130,18 @@ function list({ context, account, apiVersion, query, store }: OperationInput): R
     try {
       keep = parseCertificateFilter(filterText);
     } catch (error) {
-      if (!(error instanceof FilterSyntaxError)) throw error;
-      throw new BatchFault('InvalidQueryParameterValue', [
+      if (!(error instanceof FilterSyntaxError || error instanceof FilterNotSupportedError)) {
+        throw error;
+      }
+      const values = [
         { key: 'QueryParameterName', value: '$filter' },
         { key: 'QueryParameterValue', value: filterText },
         { key: 'Reason', value: error.message },
-      ]);
+      ];
+      // An invalid filter gets the service's answer; one the emulator cannot evaluate says so.
+      throw error instanceof FilterSyntaxError
+        ? new BatchFault('InvalidQueryParameterValue', values)
+        : new BatchFault('UnsupportedByEmulator', values, { message: error.message });
     }
   }
   const selectText = first(query, '$select');

@@ -50,7 +50,6 @@ export class CertificateStore {
   readonly #accounts = new Map<string, Map<string, StoredCertificate>>();
   readonly #pending = new WeakMap<StoredCertificate, PendingDeletion>();
   readonly #deleteDelayInMs: number;
-  #version = 0;
 
   constructor(deleteDelayInMs: number) {
     this.#deleteDelayInMs = deleteDelayInMs;
@@ -65,33 +64,30 @@ export class CertificateStore {
     return certificates;
   }
 
-  #touch(certificate: StoredCertificate, now: number): void {
-    this.#version += 1;
-    certificate.eTag = `0x8DC${this.#version.toString(16).toUpperCase().padStart(12, '0')}`;
-    certificate.lastModified = now;
-  }
-
   #transition(certificate: StoredCertificate, state: EmulatedCertificateState, now: number): void {
     certificate.previousState = certificate.state;
     certificate.previousStateTransitionTime = certificate.stateTransitionTime;
     certificate.state = state;
     certificate.stateTransitionTime = now;
-    this.#touch(certificate, now);
   }
 
-  /** Completes every deletion due at `now` (all of them for `Infinity`). */
-  settle(now: number): void {
+  /**
+   * Completes every deletion due at `now`, or every pending deletion when `all` is true; a
+   * certificate in use ends in `deletefailed` with `now` as its transition time.
+   */
+  settle(now: number, all = false): void {
     for (const certificates of this.#accounts.values()) {
       for (const [key, certificate] of certificates) {
         const pending = this.#pending.get(certificate);
-        if (certificate.state !== 'deleting' || !pending || pending.dueAt > now) continue;
+        if (certificate.state !== 'deleting' || !pending || (!all && pending.dueAt > now)) {
+          continue;
+        }
         this.#pending.delete(certificate);
         if (certificate.inUseBy.length === 0) {
           certificates.delete(key);
           continue;
         }
-        const at = Number.isFinite(now) ? now : pending.dueAt;
-        this.#transition(certificate, 'deletefailed', at);
+        this.#transition(certificate, 'deletefailed', now);
         certificate.deleteCertificateError = deleteError(certificate.inUseBy);
       }
     }
@@ -138,11 +134,8 @@ export class CertificateStore {
       state: 'active',
       stateTransitionTime: now,
       inUseBy: [],
-      eTag: '',
-      lastModified: now,
     };
     if (input.publicData !== undefined) certificate.publicData = input.publicData;
-    this.#touch(certificate, now);
     this.#account(account).set(thumbprint, certificate);
     return certificate;
   }

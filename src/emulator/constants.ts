@@ -31,6 +31,22 @@ export const SUPPORTED_API_VERSIONS: readonly string[] = Object.freeze([
 /** Largest accepted distance between the request's date and the emulator's clock (15 minutes). */
 export const DEFAULT_MAX_CLOCK_SKEW_IN_MS = 15 * 60 * 1000;
 
+/**
+ * How long a deletion takes by default on the emulator's clock (30 seconds): a certificate stays
+ * `deleting` for this long after `DELETE`, then disappears (or ends in `deletefailed` when marked
+ * in use).
+ *
+ * What the live service shows: a Get right after the 202 Delete answers `state: deleting` with
+ * `previousState: active` (Azure CLI recording `test_batch_certificate_cmd.yaml`, same second),
+ * a Cancel Deletion right after Delete answers `409 CertificateBeingDeleted` (the Azure SDK for
+ * JavaScript's certificate tests), and Microsoft's .NET integration test
+ * (`CloudCertificateIntegrationTests`) polls every 5 seconds, for up to 3 minutes, for the
+ * deletion's outcome. 30 seconds is longer than any back-to-back sequence of calls, so those
+ * sequences see what the service shows, and well inside that 3-minute bound. Tests shorten it with
+ * `deleteDelayInMs`, an injected clock, or `completeDeletions()`.
+ */
+export const DEFAULT_DELETE_DELAY_IN_MS = 30_000;
+
 /** Default largest accepted request body (1 MiB). */
 export const DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 

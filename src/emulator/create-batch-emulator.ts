@@ -3,7 +3,8 @@
  *
  * Checks run in this order (each failure answers at once):
  * 1. scheduled faults (`faults.*`), before anything else, like a front end would;
- * 2. route: unknown path → 400 `InvalidUri`, known path with another method → 405;
+ * 2. route: unknown certificates path → 400 `InvalidUri`, known path with another method → 405,
+ *    a path outside the emulated certificate operations → 400 `UnsupportedByEmulator`;
  * 3. `api-version`: missing → 400 `MissingRequiredQueryParameter`, unsupported → 400
  *    `InvalidQueryParameterValue`;
  * 4. authentication (Shared Key with the 15-minute date window, or bearer) → 403
@@ -27,6 +28,7 @@ import { checkBody } from './check-body.js';
 import { checkApiVersion, checkParameters, queryValues } from './check-parameters.js';
 import {
   CERTIFICATE_RETIRED_REASON,
+  DEFAULT_DELETE_DELAY_IN_MS,
   DEFAULT_MAX_CLOCK_SKEW_IN_MS,
   DEFAULT_MAX_REQUEST_BODY_BYTES,
   EMULATOR_ACCOUNT_KEY,
@@ -95,7 +97,11 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#maxBodyBytes = options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES;
     this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
     this.#apiVersions = options.apiVersions ?? SUPPORTED_API_VERSIONS;
-    this.#store = new CertificateStore(options.deleteDelayInMs ?? 0);
+    const deleteDelay = options.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
+    if (!(deleteDelay >= 0)) {
+      throw new TypeError('deleteDelayInMs must be a number of milliseconds, 0 or more.');
+    }
+    this.#store = new CertificateStore(deleteDelay);
     this.faults = new FaultInjector(options.sleep ?? defaultSleep);
   }
 
@@ -138,7 +144,7 @@ class BatchEmulatorCore implements BatchEmulator {
   }
 
   completeDeletions(): void {
-    this.#store.settle(Number.POSITIVE_INFINITY);
+    this.#store.settle(this.#now(), true);
   }
 
   reset(): void {

@@ -40,14 +40,24 @@ function compile(operation: OperationSpec): CompiledRoute {
   return { operation, names, pattern: new RegExp(`^(.*?)${source}$`, 'i') };
 }
 
+/** A path under the certificates collection: `…/certificates`, `…/certificates(…)…`. */
+const CERTIFICATE_PATH = /\/certificates(?:[(/]|$)/i;
+
 /**
  * Builds a router over every operation of `table`.
  *
- * @returns A function that routes a request, or throws `BatchFault` `InvalidUri` (no path matches)
- *   or `UnsupportedHttpVerb` (the path exists for other methods; `Allow` lists them).
+ * @returns A function that routes a request, or throws `BatchFault` `UnsupportedHttpVerb` (the
+ *   path exists for other methods; `Allow` lists them), `InvalidUri` (a certificates path that no
+ *   operation has: the table holds every certificate operation of the spec, so the service has
+ *   none either) or `UnsupportedByEmulator` (any other path: the rest of the Batch API — pools,
+ *   jobs, … — is not emulated, so the emulator cannot say the service would refuse it).
  */
 export function createRouter(table: OperationTable): (method: string, url: URL) => RouteMatch {
   const routes = Object.values(table).map(compile);
+  const emulated = Object.values(table)
+    .map((operation) => operation.operationId)
+    .sort()
+    .join(', ');
   return (method, url) => {
     const allowed = new Set<string>();
     for (const route of routes) {
@@ -74,6 +84,11 @@ export function createRouter(table: OperationTable): (method: string, url: URL) 
         headers: { Allow: [...allowed].join(', ') },
       });
     }
-    throw new BatchFault('InvalidUri');
+    if (CERTIFICATE_PATH.test(url.pathname)) throw new BatchFault('InvalidUri');
+    throw new BatchFault('UnsupportedByEmulator', [], {
+      message:
+        `The Batch emulator does not support ${method.toUpperCase()} ${url.pathname}: it ` +
+        `emulates only the certificate operations (${emulated}).`,
+    });
   };
 }

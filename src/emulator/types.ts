@@ -44,8 +44,12 @@ export interface BatchEmulatorOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /**
    * How long (on the emulator's clock) a certificate stays `deleting`. A deletion completes on the
-   * first request, or state read through a hook, at or after this delay. Default 0: the next
-   * request already sees the outcome. `completeDeletions()` completes every deletion at once.
+   * first request, or state read through a hook, at or after this delay. Default
+   * `DEFAULT_DELETE_DELAY_IN_MS` (30 seconds): like the service, a Get right after Delete shows
+   * `deleting` and a Cancel Deletion answers `409 CertificateBeingDeleted`. `0` makes the next
+   * request see the outcome; `completeDeletions()` completes every deletion at once.
+   *
+   * @throws TypeError (from `createBatchEmulator`) for a negative value or NaN.
    */
   readonly deleteDelayInMs?: number;
   /** Largest accepted request body in bytes; larger → `413 RequestBodyTooLarge`. Default 1 MiB. */
@@ -86,9 +90,6 @@ export interface EmulatedCertificate {
   /** Pool names a test marked as using the certificate (see `markInUse`). */
   readonly inUseBy: readonly string[];
   readonly deleteCertificateError?: EmulatedDeleteCertificateError;
-  readonly eTag: string;
-  /** Epoch milliseconds of the last change. */
-  readonly lastModified: number;
 }
 
 /** One entry of the request log. Holds no secret: `Authorization` values are redacted. */
@@ -176,7 +177,11 @@ export interface BatchEmulator {
   markInUse(account: string, thumbprint: string, pools?: readonly string[]): void;
   /** Removes every use of a certificate, so a new deletion succeeds. */
   markNotInUse(account: string, thumbprint: string): void;
-  /** Completes every pending deletion now, whatever the clock says. */
+  /**
+   * Completes every pending deletion now, whatever the delay: certificates not in use are gone,
+   * those marked in use end in `deletefailed` with the clock's current time as their
+   * `stateTransitionTime`.
+   */
   completeDeletions(): void;
   /** Forgets every certificate, scheduled fault and log entry; the mode is kept. */
   reset(): void;

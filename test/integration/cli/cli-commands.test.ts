@@ -89,7 +89,9 @@ describe('certificate add', () => {
     );
     expect(run.code).toBe(0);
     const headers = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(headers.dataServiceId).toContain(`thumbprint=${files.pfxThumbprint}`);
+    expect(headers.dataServiceId).toBe(
+      `${running.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${files.pfxThumbprint})`,
+    );
     expect(`${run.stdout}${run.stderr}`).not.toContain(PFX_PASSWORD);
     const stored = running.emulator.certificate(EMULATOR_ACCOUNT_NAME, files.pfxThumbprint);
     expect(stored).toMatchObject({ state: 'active', certificateFormat: 'pfx' });
@@ -244,12 +246,18 @@ describe('list, get, delete, cancel-deletion', () => {
     expect(run.stdout).toMatch(/^state: +active$/m);
   });
 
-  it('deletes into deleteFailed while in use, and cancel-deletion restores active', async () => {
+  it('deletes (deleting, then deleteFailed while in use), and cancel-deletion restores active', async () => {
     await addBoth();
     running.emulator.markInUse(EMULATOR_ACCOUNT_NAME, files.cerThumbprint, ['pool-a']);
     const del = await cli(['certificate', 'delete', 'sha1', files.cerThumbprint]);
     expect(del.code).toBe(0);
     expect(del.stdout).toMatch(/^certificate delete: done\n/);
+    const deleting = await cli(['certificate', 'get', 'sha1', files.cerThumbprint, '--json']);
+    expect(JSON.parse(deleting.stdout)).toMatchObject({
+      state: 'deleting',
+      previousState: 'active',
+    });
+    running.emulator.completeDeletions();
     const got = await cli(['certificate', 'get', 'sha1', files.cerThumbprint, '--json']);
     expect(JSON.parse(got.stdout)).toMatchObject({
       state: 'deletefailed',

@@ -52,8 +52,29 @@ describe('batch-rest emulator', () => {
     expect(run.stdout).toBe(`Batch emulator listening on ${url}\n`);
     expect(run.stderr).toBe(
       "account: emulator (the well-known key EMULATOR_ACCOUNT_KEY of 'batch-rest-client/testing'); " +
-        'mode: classic. Stop with Ctrl-C (SIGINT) or SIGTERM.\nBatch emulator stopped (SIGTERM).\n',
+        'mode: classic; a deletion takes 30000 ms. Stop with Ctrl-C (SIGINT) or SIGTERM.\n' +
+        'Batch emulator stopped (SIGTERM).\n',
     );
+  });
+
+  it('--delete-delay-ms sets how long a deletion takes (0: the next request sees it gone)', async () => {
+    const started = startCli(bundle, ['emulator', '--delete-delay-ms', '0']);
+    const [, url] = await waitForLine(started, LISTENING);
+    const emulatorClient = client(url!, EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY);
+    const thumbprint = 'ab'.repeat(20);
+    await emulatorClient.certificate.add({
+      thumbprint,
+      thumbprintAlgorithm: 'sha1',
+      data: 'AAAA',
+      certificateFormat: 'cer',
+    });
+    await emulatorClient.certificate.delete('sha1', thumbprint);
+    const gone = await emulatorClient.certificate.get('sha1', thumbprint).catch((e: unknown) => e);
+    expect(isBatchServiceError(gone) && gone.code).toBe('CertificateNotFound');
+    started.child.kill('SIGTERM');
+    const run = await started.done;
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('; a deletion takes 0 ms.');
   });
 
   it('serves a custom account in retired mode, prints JSON, and stops on SIGINT', async () => {
@@ -89,7 +110,9 @@ describe('batch-rest emulator', () => {
     started.child.kill('SIGINT');
     const run = await started.done;
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('account: custom (key from $EMU_KEY); mode: retired.');
+    expect(run.stderr).toContain(
+      'account: custom (key from $EMU_KEY); mode: retired; a deletion takes 30000 ms.',
+    );
     expect(run.stderr).toContain('Batch emulator stopped (SIGINT).');
     expect(`${run.stdout}${run.stderr}`).not.toContain(CUSTOM_KEY);
   });
@@ -99,6 +122,12 @@ describe('batch-rest emulator', () => {
     expect(port.code).toBe(3);
     expect(port.stderr).toBe(
       'error: Invalid arguments (1 issue):\n- --port: must be an integer from 0 to 65535 [range]\n',
+    );
+    const delay = await runCliProcess(bundle, ['emulator', '--delete-delay-ms', 'soon']);
+    expect(delay.code).toBe(3);
+    expect(delay.stderr).toBe(
+      'error: Invalid arguments (1 issue):\n' +
+        '- --delete-delay-ms: must be a whole number of milliseconds, 0 or more [range]\n',
     );
     const half = await runCliProcess(bundle, ['emulator', '--account-name', 'x']);
     expect(half.code).toBe(2);
@@ -112,6 +141,6 @@ describe('batch-rest emulator', () => {
     ]);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('--account-key-env NOPE: the variable NOPE is not set');
-    expect(`${port.stdout}${half.stdout}${unset.stdout}`).toBe('');
+    expect(`${port.stdout}${delay.stdout}${half.stdout}${unset.stdout}`).toBe('');
   });
 });

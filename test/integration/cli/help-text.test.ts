@@ -89,6 +89,7 @@ describe('help text', () => {
       '--mode MODE',
       '--account-name NAME',
       '--account-key-env VAR',
+      '--delete-delay-ms N',
       '--json',
     ]) {
       expect(help).toContain(`  ${flag}`);

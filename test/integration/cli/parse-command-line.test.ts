@@ -253,6 +253,23 @@ describe('help, version and the emulator command', () => {
       { path: '--port', rule: 'range', message: 'must be an integer from 0 to 65535' },
       { path: '--mode', rule: 'enum', message: 'must be classic or retired' },
     ]);
+    expect(parse('emulator', '--delete-delay-ms', '0')).toEqual({
+      kind: 'emulator',
+      json: false,
+      port: 0,
+      mode: 'classic',
+      deleteDelayInMs: 0,
+    });
+    expect(parse('emulator', '--delete-delay-ms', '1500')).toMatchObject({ deleteDelayInMs: 1500 });
+    for (const bad of ['-1', '1.5', 'soon', '']) {
+      expect(validationIssues(() => parse('emulator', `--delete-delay-ms=${bad}`))).toEqual([
+        {
+          path: '--delete-delay-ms',
+          rule: 'range',
+          message: 'must be a whole number of milliseconds, 0 or more',
+        },
+      ]);
+    }
     expect(usageError(() => parse('emulator', 'now')).message).toBe('emulator takes no arguments');
     expect(usageError(() => parse('emulator', '--account-key-env', 'K')).message).toBe(
       '--account-name and --account-key-env go together',

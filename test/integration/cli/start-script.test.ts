@@ -70,7 +70,11 @@ describe('npm start', () => {
     );
     expect(run.stdout.split('is deprecated.').length - 1).toBe(1);
     expect(run.stdout).toContain(`      ${thumbprint}  sha1  active\n`);
-    expect(run.stdout).toContain('ends in state deletefailed (CertificateInUse:');
+    expect(run.stdout).toContain(
+      '      deletion accepted (202): state deleting, previous state active (the service deletes asynchronously)\n' +
+        "      emulator.completeDeletions(): the deletion ends now instead of after 30 s on the emulator's clock\n" +
+        '      the certificate ends in state deletefailed (CertificateInUse:',
+    );
     expect(run.stdout).toContain('      state active again (previous state deletefailed)\n');
     expect(run.stdout).toContain(
       '      client.certificate.list() → 400 CertificateRetired (error.retired: true)\n',

@@ -32,7 +32,7 @@ describe('startBatchEmulator (node:http on loopback)', () => {
       );
       expect(add.status).toBe(201);
       expect(add.headers.get('location')).toBe(
-        `${server.url}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`,
+        `${server.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=ab)`,
       );
       const get = await fetch(
         signedRequest({

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
+import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
 import { addRequest, errorBody, testEmulator } from './support/emulator-fixture.js';
-import { ACCOUNT_URL, certificatePath, signedRequest, T0 } from './support/signed-request.js';
+import {
+  ACCOUNT_URL,
+  API_VERSION,
+  certificatePath,
+  signedRequest,
+  T0,
+} from './support/signed-request.js';
 
 const TP = '0123456789abcdef0123456789abcdef01234567';
 const CER = {
@@ -11,6 +17,9 @@ const CER = {
   certificateFormat: 'cer',
 };
 const RESOURCE = `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${TP})`;
+/** DataServiceId and Location spell the keys capitalised, as the recorded service does. */
+const HEADER_ID = `${ACCOUNT_URL}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${TP})`;
+const headerNames = (response: Response) => [...response.headers.keys()].sort();
 
 const get = (date = T0) => signedRequest({ path: certificatePath(TP), date });
 const del = (date = T0) => signedRequest({ method: 'DELETE', path: certificatePath(TP), date });
@@ -18,15 +27,20 @@ const cancel = (date = T0) =>
   signedRequest({ method: 'POST', path: certificatePath(TP, '/canceldelete'), date });
 
 describe('add', () => {
-  it('answers 201 with the service headers and stores an active certificate', async () => {
+  it('answers 201 with the recorded service headers and stores an active certificate', async () => {
     const { emulator } = testEmulator();
     const response = await emulator.handle(addRequest(CER));
     expect(response.status).toBe(201);
     expect(await response.text()).toBe('');
-    expect(response.headers.get('Location')).toBe(RESOURCE);
-    expect(response.headers.get('DataServiceId')).toBe(RESOURCE);
-    expect(response.headers.get('ETag')).toMatch(/^0x[0-9A-F]+$/);
-    expect(response.headers.get('Last-Modified')).toBe(new Date(T0).toUTCString());
+    expect(headerNames(response)).toEqual([
+      'dataserviceid',
+      'dataserviceversion',
+      'location',
+      'request-id',
+    ]);
+    expect(response.headers.get('Location')).toBe(HEADER_ID);
+    expect(response.headers.get('DataServiceId')).toBe(HEADER_ID);
+    expect(response.headers.get('DataServiceVersion')).toBe('3.0');
     expect(response.headers.get('request-id')).toBe('00000000-0000-4000-8000-000000000001');
     expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)).toMatchObject({
       state: 'active',
@@ -78,8 +92,7 @@ describe('get', () => {
     const response = await emulator.handle(get());
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/json;odata=minimalmetadata');
-    expect(response.headers.get('ETag')).toMatch(/^0x/);
-    expect(response.headers.get('Last-Modified')).toBe(new Date(T0).toUTCString());
+    expect(headerNames(response)).toEqual(['content-type', 'dataserviceversion', 'request-id']);
     expect(await response.json()).toEqual({
       'odata.metadata': `${ACCOUNT_URL}/$metadata#certificates/@Element`,
       thumbprint: TP,
@@ -89,6 +102,17 @@ describe('get', () => {
       stateTransitionTime: new Date(T0).toISOString(),
       publicData: 'Y2VydA==',
     });
+  });
+
+  it('writes the body like the service: CRLF and two-space indents, members on one line', async () => {
+    const { emulator } = testEmulator();
+    await emulator.handle(addRequest(CER));
+    const text = await (await emulator.handle(get())).text();
+    expect(text).toBe(
+      `{\r\n  "odata.metadata":"${ACCOUNT_URL}/$metadata#certificates/@Element","thumbprint":"${TP}",` +
+        `"thumbprintAlgorithm":"sha1","url":"${RESOURCE}","state":"active",` +
+        `"stateTransitionTime":"${new Date(T0).toISOString()}","publicData":"Y2VydA=="\r\n}`,
+    );
   });
 
   it('answers 404 CertificateNotFound for an unknown thumbprint', async () => {
@@ -125,7 +149,7 @@ describe('delete and cancelDeletion', () => {
     const response = await emulator.handle(del(clock.now));
     expect(response.status).toBe(202);
     expect(await response.text()).toBe('');
-    expect(response.headers.get('ETag')).toMatch(/^0x/);
+    expect(headerNames(response)).toEqual(['dataserviceversion', 'request-id']);
 
     clock.now = T0 + 5999;
     const deleting = (await (await emulator.handle(get(clock.now))).json()) as Record<
@@ -152,11 +176,97 @@ describe('delete and cancelDeletion', () => {
     expect(emulator.certificates()).toEqual([]);
   });
 
-  it('completes on the next request with the default delay of 0', async () => {
-    const { emulator } = testEmulator();
+  it('by default takes DEFAULT_DELETE_DELAY_IN_MS, so the calls right after Delete see what the service shows', async () => {
+    expect(DEFAULT_DELETE_DELAY_IN_MS).toBe(30_000);
+    const { emulator, clock } = testEmulator();
+    await emulator.handle(addRequest(CER));
+    const deletedAt = T0 + 21_000;
+    clock.now = deletedAt;
+    expect((await emulator.handle(del(clock.now))).status).toBe(202);
+
+    // The recording: a Get right after the 202 shows deleting, previousState and its time.
+    const got = await emulator.handle(get(clock.now));
+    expect(got.status).toBe(200);
+    expect(await got.json()).toMatchObject({
+      state: 'deleting',
+      stateTransitionTime: new Date(deletedAt).toISOString(),
+      previousState: 'active',
+      previousStateTransitionTime: new Date(T0).toISOString(),
+    });
+    // Microsoft's SDK tests: cancelDeletion right after delete is 409 CertificateBeingDeleted.
+    const cancelled = await emulator.handle(cancel(clock.now));
+    expect(cancelled.status).toBe(409);
+    expect((await errorBody(cancelled)).code).toBe('CertificateBeingDeleted');
+    const listed = await emulator.handle(
+      signedRequest({ path: `/certificates?api-version=${API_VERSION}`, date: clock.now }),
+    );
+    expect(((await listed.json()) as { value: { state: string }[] }).value).toMatchObject([
+      { state: 'deleting', previousState: 'active' },
+    ]);
+
+    clock.now = deletedAt + DEFAULT_DELETE_DELAY_IN_MS - 1;
+    expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.state).toBe('deleting');
+    clock.now = deletedAt + DEFAULT_DELETE_DELAY_IN_MS;
+    expect((await emulator.handle(get(clock.now))).status).toBe(404);
+  });
+
+  it('deleteDelayInMs: 0 completes the deletion on the next request', async () => {
+    const { emulator } = testEmulator({ deleteDelayInMs: 0 });
     await emulator.handle(addRequest(CER));
     await emulator.handle(del());
     expect((await emulator.handle(get())).status).toBe(404);
+  });
+
+  it.each([-1, Number.NaN])('refuses deleteDelayInMs %s', (deleteDelayInMs) => {
+    expect(() => testEmulator({ deleteDelayInMs })).toThrow(
+      new TypeError('deleteDelayInMs must be a number of milliseconds, 0 or more.'),
+    );
+  });
+
+  it('records previousState and previousStateTransitionTime on every transition', async () => {
+    const { emulator, clock } = testEmulator();
+    const at = async (ms: number, request: (date: number) => Request) => {
+      clock.now = T0 + ms;
+      return emulator.handle(request(clock.now));
+    };
+    const state = async () => {
+      const body = (await (await emulator.handle(get(clock.now))).json()) as Record<
+        string,
+        unknown
+      >;
+      return [
+        body.state,
+        body.stateTransitionTime,
+        body.previousState,
+        body.previousStateTransitionTime,
+      ];
+    };
+    const iso = (ms: number) => new Date(T0 + ms).toISOString();
+    await emulator.handle(addRequest(CER));
+    expect(await state()).toEqual(['active', iso(0), undefined, undefined]);
+    emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);
+    await at(1_000, del);
+    expect(await state()).toEqual(['deleting', iso(1_000), 'active', iso(0)]);
+    clock.now = T0 + 1_000 + DEFAULT_DELETE_DELAY_IN_MS;
+    expect(await state()).toEqual([
+      'deletefailed',
+      iso(1_000 + DEFAULT_DELETE_DELAY_IN_MS),
+      'deleting',
+      iso(1_000),
+    ]);
+    await at(40_000, cancel);
+    expect(await state()).toEqual([
+      'active',
+      iso(40_000),
+      'deletefailed',
+      iso(1_000 + DEFAULT_DELETE_DELAY_IN_MS),
+    ]);
+    await at(50_000, del);
+    clock.now = T0 + 55_000;
+    emulator.completeDeletions();
+    expect(await state()).toEqual(['deletefailed', iso(55_000), 'deleting', iso(50_000)]);
+    await at(60_000, del);
+    expect(await state()).toEqual(['deleting', iso(60_000), 'deletefailed', iso(55_000)]);
   });
 
   it('completeDeletions() finishes pending deletions whatever the clock says', async () => {
@@ -195,7 +305,7 @@ describe('delete and cancelDeletion', () => {
 
     const cancelled = await emulator.handle(cancel(clock.now));
     expect(cancelled.status).toBe(204);
-    expect(cancelled.headers.get('DataServiceId')).toBe(RESOURCE);
+    expect(cancelled.headers.get('DataServiceId')).toBe(HEADER_ID);
     const active = (await (await emulator.handle(get(clock.now))).json()) as Record<
       string,
       unknown
@@ -210,11 +320,17 @@ describe('delete and cancelDeletion', () => {
     await emulator.handle(addRequest(CER));
     emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);
     await emulator.handle(del());
+    emulator.completeDeletions();
     expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.state).toBe('deletefailed');
     const exists = await emulator.handle(addRequest(CER));
     expect((await errorBody(exists)).code).toBe('CertificateExists');
     emulator.markNotInUse(EMULATOR_ACCOUNT_NAME, TP);
     expect((await emulator.handle(del())).status).toBe(202);
+    expect(await (await emulator.handle(get())).json()).toMatchObject({
+      state: 'deleting',
+      previousState: 'deletefailed',
+    });
+    emulator.completeDeletions();
     expect((await emulator.handle(get())).status).toBe(404);
   });
 
@@ -232,16 +348,19 @@ describe('delete and cancelDeletion', () => {
     expect((await errorBody(await emulator.handle(cancel()))).code).toBe('CertificateNotFound');
   });
 
-  it('ETag changes on every state change', async () => {
-    const { emulator } = testEmulator();
-    await emulator.handle(addRequest(CER));
+  it('sends no ETag or Last-Modified on any certificate response, like the recorded service', async () => {
+    const { emulator } = testEmulator({ deleteDelayInMs: 0 });
+    const list = () => signedRequest({ path: `/certificates?api-version=${API_VERSION}` });
+    const responses = [await emulator.handle(addRequest(CER))];
     emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP);
-    const tags = new Set<string | null>();
-    tags.add((await emulator.handle(get())).headers.get('ETag'));
-    tags.add((await emulator.handle(del())).headers.get('ETag'));
-    tags.add((await emulator.handle(get())).headers.get('ETag'));
-    tags.add((await emulator.handle(cancel())).headers.get('ETag'));
-    expect(tags.size).toBe(4);
+    for (const request of [get, list, del, get, cancel, get]) {
+      responses.push(await emulator.handle(request()));
+    }
+    expect(responses.map((r) => r.status)).toEqual([201, 200, 200, 202, 200, 204, 200]);
+    for (const response of responses) {
+      expect(response.headers.get('ETag')).toBeNull();
+      expect(response.headers.get('Last-Modified')).toBeNull();
+    }
   });
 
   it('markInUse of an unknown certificate throws', () => {

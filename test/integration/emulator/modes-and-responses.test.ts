@@ -90,6 +90,18 @@ describe('error bodies', () => {
       },
     });
   });
+
+  it('are laid out like the service writes them: CRLF and two-space indents per level', async () => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(signedRequest({ path: certificatePath(TP) }));
+    const requestId = response.headers.get('request-id');
+    expect(await response.text()).toBe(
+      `{\r\n  "odata.metadata":"${ACCOUNT_URL}/$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element",` +
+        '"code":"CertificateNotFound","message":{\r\n    "lang":"en-US",' +
+        `"value":"The specified certificate does not exist.\\nRequestId:${requestId}\\nTime:2023-11-14T22:13:20.0000000Z"` +
+        '\r\n  }\r\n}',
+    );
+  });
 });
 
 describe('client-request-id', () => {
@@ -137,7 +149,7 @@ describe('request log', () => {
     expect(emulator.requests.map((e) => [e.method, e.operationId, e.status, e.errorCode])).toEqual([
       ['POST', 'Certificate_Add', 201, undefined],
       ['GET', 'Certificate_Get', 404, 'CertificateNotFound'],
-      ['GET', undefined, 400, 'InvalidUri'],
+      ['GET', undefined, 400, 'UnsupportedByEmulator'],
     ]);
     expect(emulator.requests[0]?.url).toBe(
       `${ACCOUNT_URL}/certificates?api-version=${API_VERSION}`,

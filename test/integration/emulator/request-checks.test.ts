@@ -53,10 +53,33 @@ describe('api-version', () => {
 });
 
 describe('routing', () => {
-  it('answers 400 InvalidUri for a path that is not a certificate resource', async () => {
+  it.each([
+    ['GET', '/pools'],
+    ['POST', '/jobs'],
+    ['GET', '/nowhere'],
+  ])('answers %s %s, outside the emulated certificate operations, with 400 UnsupportedByEmulator', async (method, path) => {
     const { emulator } = testEmulator();
     const response = await emulator.handle(
-      signedRequest({ path: `/pools?api-version=${API_VERSION}` }),
+      signedRequest({ method, path: `${path}?api-version=${API_VERSION}` }),
+    );
+    expect(response.status).toBe(400);
+    const body = await errorBody(response);
+    expect(body.code).toBe('UnsupportedByEmulator');
+    expect(body.message.value.split('\n')[0]).toBe(
+      `The Batch emulator does not support ${method} ${path}: it emulates only the certificate ` +
+        'operations (Certificate_Add, Certificate_CancelDeletion, Certificate_Delete, ' +
+        'Certificate_Get, Certificate_List).',
+    );
+    expect(body.values).toBeUndefined();
+  });
+
+  it.each([
+    '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)/frobnicate',
+    '/certificates/ab',
+  ])('answers a certificates path no operation has (%s) with the service code InvalidUri', async (path) => {
+    const { emulator } = testEmulator();
+    const response = await emulator.handle(
+      signedRequest({ path: `${path}?api-version=${API_VERSION}` }),
     );
     expect(response.status).toBe(400);
     expect((await errorBody(response)).code).toBe('InvalidUri');
@@ -84,7 +107,7 @@ describe('routing', () => {
     const response = await emulator.handle(add);
     expect(response.status).toBe(201);
     expect(response.headers.get('Location')).toBe(
-      `${base}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`,
+      `${base}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=ab)`,
     );
   });
 });

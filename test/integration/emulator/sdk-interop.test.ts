@@ -39,7 +39,7 @@ describe('official @azure/batch SDK against the loopback emulator', () => {
     });
     expect(added._response.status).toBe(201);
     expect(added.dataServiceId).toBe(
-      `${server.url}/certificates(thumbprintAlgorithm=sha1,thumbprint=${first.thumbprint})`,
+      `${server.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${first.thumbprint})`,
     );
     await client.certificate.add({
       thumbprint: second.thumbprint,
@@ -75,6 +75,16 @@ describe('official @azure/batch SDK against the loopback emulator', () => {
     server.emulator.markInUse(EMULATOR_ACCOUNT_NAME, first.thumbprint, ['pool-a']);
     const deleted = await client.certificate.deleteMethod('sha1', first.thumbprint);
     expect(deleted._response.status).toBe(202);
+    // Deletion takes time, as on the service: right after the 202 the certificate is deleting,
+    // and cancelDeletion is the 409 Microsoft's own SDK tests expect at this point.
+    const deleting = await client.certificate.get('sha1', first.thumbprint);
+    expect(deleting.state).toBe('deleting');
+    expect(deleting.previousState).toBe('active');
+    expect(deleting.previousStateTransitionTime).toEqual(got.stateTransitionTime);
+    await expect(client.certificate.cancelDeletion('sha1', first.thumbprint)).rejects.toMatchObject(
+      { statusCode: 409, code: 'CertificateBeingDeleted' },
+    );
+    server.emulator.completeDeletions();
     const failed = await client.certificate.get('sha1', first.thumbprint);
     expect(failed.state).toBe('deletefailed');
     expect(failed.previousState).toBe('deleting');
@@ -85,6 +95,8 @@ describe('official @azure/batch SDK against the loopback emulator', () => {
     expect((await client.certificate.get('sha1', first.thumbprint)).state).toBe('active');
 
     await client.certificate.deleteMethod('sha1', second.thumbprint);
+    expect((await client.certificate.get('sha1', second.thumbprint)).state).toBe('deleting');
+    server.emulator.completeDeletions();
     await expect(client.certificate.get('sha1', second.thumbprint)).rejects.toMatchObject({
       statusCode: 404,
       code: 'CertificateNotFound',

@@ -44,6 +44,9 @@ describe('certificate rotation job', () => {
     await client.certificate.add(certificate);
     emulator.markInUse(EMULATOR_ACCOUNT_NAME, thumbprint, ['render-pool']);
     await client.certificate.delete('sha1', thumbprint);
+    // Deletion takes time, as on the service (30 s on the emulator's clock by default).
+    expect((await client.certificate.get('sha1', thumbprint)).state).toBe('deleting');
+    emulator.completeDeletions(); // end it now
     expect((await client.certificate.get('sha1', thumbprint)).state).toBe('deletefailed');
     await client.certificate.cancelDeletion('sha1', thumbprint);
     expect((await client.certificate.get('sha1', thumbprint)).state).toBe('active');

@@ -56,9 +56,10 @@ describe('README', () => {
       log.mockRestore();
     }
     expect(lines).toEqual([
-      expect.stringMatching(/^added, ETag 0x[0-9A-F]+$/),
+      expect.stringMatching(/^added, request id [0-9a-f-]{36}$/),
       '0123456789abcdef0123456789abcdef01234567 active',
       'state: active',
+      'after delete: deleting',
       '404 CertificateNotFound',
     ]);
   });
