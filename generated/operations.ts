@@ -21,7 +21,11 @@ export const operations = {
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_ADD",
-      "message": "certificate.add() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
+      "message": "certificate.add() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide",
+      "retirement": {
+        "errorCode": "CertificateRetired",
+        "message": "Certificate operation 'certificate.add' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'."
+      }
     },
     "group": "certificate",
     "httpMethod": "POST",
@@ -100,6 +104,7 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "sdkFunction": "certificateAdd",
     "secrets": [
       "certificate.data",
       "certificate.password"
@@ -117,7 +122,11 @@ export const operations = {
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_CANCEL_DELETION",
-      "message": "certificate.cancelDeletion() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
+      "message": "certificate.cancelDeletion() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide",
+      "retirement": {
+        "errorCode": "CertificateRetired",
+        "message": "Certificate operation 'certificate.cancelDeletion' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'."
+      }
     },
     "group": "certificate",
     "httpMethod": "POST",
@@ -211,6 +220,7 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "sdkFunction": "certificateCancelDeletion",
     "secrets": [],
     "successStatuses": [
       204
@@ -224,7 +234,11 @@ export const operations = {
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_DELETE",
-      "message": "certificate.delete() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
+      "message": "certificate.delete() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide",
+      "retirement": {
+        "errorCode": "CertificateRetired",
+        "message": "Certificate operation 'certificate.delete' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'."
+      }
     },
     "group": "certificate",
     "httpMethod": "DELETE",
@@ -313,6 +327,7 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "sdkFunction": "certificateDelete",
     "secrets": [],
     "successStatuses": [
       202
@@ -326,7 +341,11 @@ export const operations = {
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_GET",
-      "message": "certificate.get() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
+      "message": "certificate.get() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide",
+      "retirement": {
+        "errorCode": "CertificateRetired",
+        "message": "Certificate operation 'certificate.get' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'."
+      }
     },
     "group": "certificate",
     "httpMethod": "GET",
@@ -424,6 +443,7 @@ export const operations = {
       }
     ],
     "responseSchema": "Certificate",
+    "sdkFunction": "certificateGet",
     "secrets": [],
     "successStatuses": [
       200
@@ -438,7 +458,11 @@ export const operations = {
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_LIST",
-      "message": "certificate.list() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide"
+      "message": "certificate.list() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide",
+      "retirement": {
+        "errorCode": "CertificateRetired",
+        "message": "Certificate operation 'certificate.list' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'."
+      }
     },
     "group": "certificate",
     "httpMethod": "GET",
@@ -543,6 +567,7 @@ export const operations = {
       }
     ],
     "responseSchema": "CertificateListResult",
+    "sdkFunction": "certificateList",
     "secrets": [],
     "successStatuses": [
       200

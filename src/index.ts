@@ -13,7 +13,6 @@ export { BatchSharedKeyCredential } from './auth/batch-shared-key-credential.js'
 export { BATCH_TOKEN_SCOPE } from './auth/batch-token-provider.js';
 export type { SignableRequest } from './auth/shared-key/signable-request.js';
 export type { AccessToken, GetTokenOptions, TokenCredential } from './auth/token-credential.js';
-export type { BatchCredential } from './client/authorize.js';
 export { BatchClient, createBatchClient } from './client/batch-client.js';
 export {
   type BatchClientOptions,
@@ -21,7 +20,7 @@ export {
   type DeprecationWarningMode,
   type OperationCallOptions,
 } from './client/client-options.js';
-export type { GeneratedModule } from './client/create-client-runtime.js';
+export type { GeneratedModule } from './client/generated-module.js';
 export type { ValidatorModule } from './client/validator-module.js';
 export {
   BatchDeprecationError,
@@ -40,8 +39,6 @@ export {
   type BatchTransportErrorOptions,
   BatchValidationError,
   type BatchValidationIssue,
-  buildRetirementMessage,
-  CERTIFICATE_MIGRATION_GUIDE_URL,
   isBatchAbortError,
   isBatchNetworkError,
   isBatchResponseError,
@@ -49,10 +46,19 @@ export {
   isBatchTimeoutError,
   isBatchValidationError,
   REDACTED,
+  type RetirementNotice,
   SAFE_QUERY_PARAMETERS,
   type SafeRequestSummary,
   sanitizeUrl,
 } from './errors/index.js';
+export type { BatchCredential } from './pipeline/authorization-policy.js';
+export type {
+  AdditionalPolicy,
+  PipelinePolicy,
+  PipelinePolicyPosition,
+  PipelineRequest,
+  SendRequest,
+} from './pipeline/pipeline-policy.js';
 export {
   DEFAULT_RETRY_OPTIONS,
   type ResolvedRetryOptions,

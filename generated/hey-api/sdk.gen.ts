@@ -2,6 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.js';
+import { certificateGetResponseTransformer, certificateListResponseTransformer } from './transformers.gen.js';
 import type { CertificateAddData, CertificateAddErrors, CertificateAddResponses, CertificateCancelDeletionData, CertificateCancelDeletionErrors, CertificateCancelDeletionResponses, CertificateDeleteData, CertificateDeleteErrors, CertificateDeleteResponses, CertificateGetData, CertificateGetErrors, CertificateGetResponses, CertificateListData, CertificateListErrors, CertificateListResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
@@ -26,6 +27,7 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  * @deprecated
  */
 export const certificateList = <ThrowOnError extends boolean = false>(options: Options<CertificateListData, ThrowOnError>): RequestResult<CertificateListResponses, CertificateListErrors, ThrowOnError> => (options.client ?? client).get<CertificateListResponses, CertificateListErrors, ThrowOnError>({
+    responseTransformer: certificateListResponseTransformer,
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/certificates',
     ...options
@@ -86,6 +88,7 @@ export const certificateDelete = <ThrowOnError extends boolean = false>(options:
  * @deprecated
  */
 export const certificateGet = <ThrowOnError extends boolean = false>(options: Options<CertificateGetData, ThrowOnError>): RequestResult<CertificateGetResponses, CertificateGetErrors, ThrowOnError> => (options.client ?? client).get<CertificateGetResponses, CertificateGetErrors, ThrowOnError>({
+    responseTransformer: certificateGetResponseTransformer,
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'Authorization', type: 'apiKey' }],
     url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})',
     ...options

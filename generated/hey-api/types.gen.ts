@@ -58,14 +58,14 @@ export type Certificate = {
     /**
      * When the Certificate entered its current state.
      */
-    stateTransitionTime?: string;
+    stateTransitionTime?: Date;
     previousState?: CertificateState;
     /**
      * When the Certificate entered its previous state.
      *
      * Absent while the Certificate is still in its initial active state.
      */
-    previousStateTransitionTime?: string;
+    previousStateTransitionTime?: Date;
     /**
      * The public part of the Certificate, as a base64-encoded .cer file.
      */

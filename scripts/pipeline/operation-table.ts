@@ -1,6 +1,8 @@
 /**
  * Builds the operation table (see src/table/operation-table.ts) from a spec. Pure.
  */
+
+import { toCase } from '@hey-api/openapi-ts';
 import type {
   BodyNormalization,
   NormalizeRule,
@@ -127,6 +129,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
   const deprecation = deprecated ? deprecationOf(group, method, model.apiVersion, raw) : undefined;
   return compact({
     operationId: op.operationId,
+    sdkFunction: toCase(op.operationId, 'camelCase'),
     group,
     method,
     httpMethod: op.method,
@@ -161,7 +164,10 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
 
 /**
  * Warning code and text of a deprecated operation. `x-batch-deprecation` (added by our overlay)
- * names the reason, the replacement and a link; without it the text is generic.
+ * names the reason, the replacement and a link; without it the text is generic. When it also names
+ * the error code a retired operation answers with (`retiredErrorCode`) and what to say instead
+ * (`retiredMessage`, `{operation}` standing for `group.method`), the client turns that answer into
+ * an error that says what to do.
  */
 function deprecationOf(group: string, method: string, apiVersion: string, raw: Json) {
   const code = `BATCH_DEP_${`${group}_${method}`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
@@ -169,7 +175,18 @@ function deprecationOf(group: string, method: string, apiVersion: string, raw: J
   const message = ext
     ? `${group}.${method}() is deprecated. ${ext.reason} Use ${ext.replacement} instead: ${ext.link}`
     : `${group}.${method}() is deprecated by the Azure Batch service (API version ${apiVersion}).`;
-  return { code, message };
+  const errorCode = ext?.retiredErrorCode;
+  const retiredMessage = ext?.retiredMessage;
+  if ((errorCode === undefined) !== (retiredMessage === undefined)) {
+    throw new Error(
+      `x-batch-deprecation of ${group}.${method}: give both retiredErrorCode and retiredMessage, or neither`,
+    );
+  }
+  const retirement =
+    typeof errorCode === 'string' && typeof retiredMessage === 'string'
+      ? { errorCode, message: retiredMessage.replaceAll('{operation}', `${group}.${method}`) }
+      : undefined;
+  return compact({ code, message, retirement });
 }
 
 /** Top-level body properties carrying `x-batch-normalize` (see BodyNormalization). */

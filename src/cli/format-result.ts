@@ -22,7 +22,11 @@ function cut(text: string): string {
 }
 
 function isScalar(value: unknown): boolean {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  return (
+    value === null ||
+    value instanceof Date ||
+    ['string', 'number', 'boolean'].includes(typeof value)
+  );
 }
 
 /** Flattens nested objects and arrays to dotted keys: `deleteCertificateError.values[0].name`. */

@@ -4,9 +4,8 @@
  * documented exit code.
  */
 import { operationDocs } from '../../generated/operation-docs.js';
-import { operations } from '../../generated/operations.js';
-import * as validators from '../../generated/validators.js';
-import type { GeneratedModule } from '../client/create-client-runtime.js';
+import type { GeneratedModule } from '../client/generated-module.js';
+import { shippedModule } from '../client/shipped-module.js';
 import { withOperationDocs } from '../table/operation-docs.js';
 import { VERSION } from '../version.js';
 import { certificateBodySource } from './certificate-body-source.js';
@@ -21,7 +20,7 @@ import { runMigratePlan } from './run-migrate-plan.js';
 import { runOperation } from './run-operation.js';
 
 /** The generated certificates module the shipped CLI is built from. */
-export const CERTIFICATES_MODULE: GeneratedModule = { operations, validators, operationDocs };
+export const CERTIFICATES_MODULE: GeneratedModule = { ...shippedModule, operationDocs };
 
 /** The help text for `topic`. */
 export function helpFor(topic: HelpTopic, commands: readonly CliCommand[]): string {

@@ -6,7 +6,7 @@
 import { BatchSharedKeyCredential } from '../auth/batch-shared-key-credential.js';
 import { createBatchClient } from '../client/batch-client.js';
 import type { BatchClientOptions } from '../client/client-options.js';
-import type { GeneratedModule } from '../client/create-client-runtime.js';
+import type { GeneratedModule } from '../client/generated-module.js';
 import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { type RunningBatchEmulator, startBatchEmulator } from '../emulator/http-server.js';
 import { type AccountSettings, accountFromEnvironment } from './account-settings.js';

@@ -3,14 +3,12 @@
  * (`client.certificate.add`, ...); its types from the generated client surface.
  */
 import type { OperationGroups } from '../../generated/client-api.js';
-import { operations } from '../../generated/operations.js';
-import * as validators from '../../generated/validators.js';
-import type { BatchCredential } from './authorize.js';
+import type { BatchCredential } from '../pipeline/authorization-policy.js';
 import type { BatchClientOptions, OperationCallOptions } from './client-options.js';
-import { createClientRuntime, type GeneratedModule } from './create-client-runtime.js';
+import { createClientRuntime } from './create-client-runtime.js';
 import { createOperationGroups } from './create-operation-groups.js';
-
-const certificatesModule: GeneratedModule = { operations, validators };
+import type { GeneratedModule } from './generated-module.js';
+import { shippedModule } from './shipped-module.js';
 
 /** The generated operation groups, typed; created from the operation table in the constructor. */
 export interface BatchClient extends OperationGroups<OperationCallOptions> {}
@@ -37,13 +35,14 @@ export class BatchClient {
    * @param options - see {@link BatchClientOptions}
    */
   constructor(accountUrl: string, credential: BatchCredential, options: BatchClientOptions = {}) {
-    const runtime = createClientRuntime(accountUrl, credential, options, certificatesModule);
+    const runtime = createClientRuntime(accountUrl, credential, options, shippedModule);
     Object.assign(this, createOperationGroups(runtime));
   }
 }
 
 /**
- * Builds a client over any generated module (its operation table and validators), typed by the
+ * Builds a client over any generated module (its operation table, validators, SDK functions and
+ * hey-api client factory: everything `npm run generate` exports from its `index.ts`), typed by the
  * module's `OperationGroups`. The shipped {@link BatchClient} is this over the certificates spec.
  *
  * @example

@@ -1,6 +1,7 @@
 /**
  * Options of {@link BatchClient} and of each call, with every default in one place.
  */
+import type { AdditionalPolicy } from '../pipeline/pipeline-policy.js';
 import type { RetryOptions } from '../retry/retry-options.js';
 import type { Sleep } from '../retry/sleep.js';
 
@@ -56,6 +57,15 @@ export interface BatchClientOptions {
    * Node). Default: the platform's warning channel.
    */
   onWarning?: (message: string, code: string) => void;
+  /**
+   * Your own policies in the HTTP pipeline, the shape of `@azure/core-rest-pipeline`:
+   * `{ policy: { name, sendRequest(request, next) }, position: 'perCall' | 'perRetry' }`.
+   * `perCall` policies run once per request, outside the retry loop, in the order given;
+   * `perRetry` policies run on every attempt, before the request is signed, so a header they set
+   * (`ocp-*` included) is covered by the Shared Key signature. See the README's "Extending the
+   * pipeline". Default: none.
+   */
+  additionalPolicies?: readonly AdditionalPolicy[];
 }
 
 /** Options every operation method accepts besides the operation's own parameters. */

@@ -1,34 +1,56 @@
 /**
- * Resolves {@link BatchClientOptions} into a {@link ClientRuntime}: defaults applied, account URL
- * checked, credential turned into an authorizer, options validated up front.
+ * Resolves {@link BatchClientOptions} into a {@link ClientRuntime}, once per client: defaults
+ * applied, every option checked (all problems reported together as one BatchValidationError),
+ * the account URL checked, retry options resolved, the credential turned into the authorization
+ * policy, the user's policies sorted by position, the hey-api client configured and the per-call
+ * chain built.
  */
 import {
   BatchValidationError,
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
+import { authorizationPolicy, type BatchCredential } from '../pipeline/authorization-policy.js';
+import type { AdditionalPolicy, PipelinePolicy } from '../pipeline/pipeline-policy.js';
+import { createTransport } from '../pipeline/transport.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
+import { createRetryStrategy } from '../retry/retry-strategy.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
-import type { OperationDocs } from '../table/operation-docs.js';
-import type { OperationTable } from '../table/operation-table.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
-import { type BatchCredential, createAuthorizer } from './authorize.js';
-import { headerValueIssue, UNSAFE_HEADER_VALUE } from './build-request.js';
-import { type BatchClientOptions, DEFAULT_CLIENT_OPTIONS } from './client-options.js';
+import { composeSteps } from './call.js';
+import {
+  type BatchClientOptions,
+  DEFAULT_CLIENT_OPTIONS,
+  type DeprecationWarningMode,
+} from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
-import type { ValidatorModule } from './validator-module.js';
-
-/**
- * A generated module as the client consumes it: the operation table and its validators (and,
- * for the CLI's help, the operation docs).
- */
-export interface GeneratedModule {
-  readonly operations: OperationTable;
-  readonly validators: ValidatorModule;
-  readonly operationDocs?: OperationDocs;
-}
+import type { CreateHeyApiClient, GeneratedModule } from './generated-module.js';
+import { headerValueIssue, UNSAFE_HEADER_VALUE } from './place-arguments.js';
+import { deprecationStep } from './steps/deprecation-step.js';
+import { lostAddStep } from './steps/lost-add-step.js';
+import { normalizeStep } from './steps/normalize-step.js';
+import { sendStep } from './steps/send-step.js';
+import { validationStep } from './steps/validation-step.js';
 
 const MODES = new Set(['once', 'always', 'off', 'error']);
+/** Every member of BatchClientOptions: anything else is a typo, reported, never ignored. */
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof BatchClientOptions>([
+  'fetch',
+  'deprecationWarnings',
+  'validation',
+  'userAgentPrefix',
+  'retry',
+  'timeoutInMs',
+  'allowInsecureConnection',
+  'reconcileLostAdds',
+  'now',
+  'random',
+  'randomUUID',
+  'sleep',
+  'onWarning',
+  'additionalPolicies',
+]);
+const POSITIONS = new Set(['perCall', 'perRetry']);
 
 export function createClientRuntime(
   accountUrl: string,
@@ -38,27 +60,63 @@ export function createClientRuntime(
 ): ClientRuntime {
   const o = { ...DEFAULT_CLIENT_OPTIONS, ...stripUndefined(options) };
   const issues = checkClientOptions(o);
+  for (const name of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.has(name)) {
+      issues.push({
+        path: `options.${name}`,
+        rule: 'unknownOption',
+        message: `is not a BatchClientOptions member (its members: ${[...KNOWN_OPTIONS].join(', ')})`,
+      });
+    }
+  }
   if (issues.length > 0) throw new BatchValidationError(issues);
+  const baseUrl = parseAccountUrl(accountUrl, o.allowInsecureConnection);
   const now = o.now ?? Date.now;
+  const random = o.random ?? Math.random;
+  const retry = resolveRetryOptions(o.retry);
   const ua = `batch-rest-client/${VERSION}`;
-  return {
-    baseUrl: parseAccountUrl(accountUrl, o.allowInsecureConnection),
-    table: generated.operations,
-    validators: generated.validators,
-    fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    authorize: createAuthorizer(credential, now),
-    deprecationWarnings: o.deprecationWarnings,
+  const policies = o.additionalPolicies ?? [];
+  const fetchImpl = o.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const heyClient = (generated.createClient as unknown as CreateHeyApiClient)({
+    baseUrl,
+    headers: {
+      accept: 'application/json',
+      'user-agent': o.userAgentPrefix ? `${o.userAgentPrefix} ${ua}` : ua,
+    },
+  });
+  const runtime: Omit<ClientRuntime, 'call'> & { call?: ClientRuntime['call'] } = {
+    baseUrl,
+    generated,
+    heyClient,
+    deprecationWarnings: o.deprecationWarnings as DeprecationWarningMode,
     onWarning: o.onWarning,
     validation: o.validation,
-    userAgent: o.userAgentPrefix ? `${o.userAgentPrefix} ${ua}` : ua,
+    reconcileLostAdds: o.reconcileLostAdds,
     now,
-    random: o.random ?? Math.random,
+    random,
     randomUUID: o.randomUUID ?? (() => globalThis.crypto.randomUUID()),
     sleep: o.sleep ?? defaultSleep,
-    retry: o.retry ?? {},
+    retry,
+    strategy: createRetryStrategy(retry, { random, now }),
     timeoutInMs: o.timeoutInMs,
-    reconcileLostAdds: o.reconcileLostAdds,
+    perCallPolicies: policiesAt(policies, 'perCall'),
+    perRetryPolicies: policiesAt(policies, 'perRetry'),
+    authorization: authorizationPolicy(credential, now),
+    transport: createTransport(fetchImpl),
   };
+  const complete = runtime as ClientRuntime;
+  runtime.call = composeSteps(
+    [normalizeStep, deprecationStep(complete), validationStep(complete), lostAddStep(complete)],
+    sendStep(complete),
+  );
+  return complete;
+}
+
+function policiesAt(
+  policies: readonly AdditionalPolicy[],
+  position: AdditionalPolicy['position'],
+): PipelinePolicy[] {
+  return policies.filter((p) => p.position === position).map((p) => p.policy);
 }
 
 /** Every bad client option, reported together like any other invalid argument. */
@@ -93,6 +151,46 @@ function checkClientOptions(o: BatchClientOptions): BatchValidationIssue[] {
       message: 'must be a fetch function (none is available globally)',
     });
   }
+  issues.push(...policyIssues(o.additionalPolicies));
+  return issues;
+}
+
+/** `additionalPolicies`: an array of `{ policy: { name, sendRequest }, position }`. */
+function policyIssues(policies: unknown): BatchValidationIssue[] {
+  if (policies === undefined) return [];
+  if (!Array.isArray(policies)) {
+    return [{ path: 'options.additionalPolicies', rule: 'type', message: 'must be an array' }];
+  }
+  const issues: BatchValidationIssue[] = [];
+  policies.forEach((entry: Partial<AdditionalPolicy> | null, i) => {
+    const path = `options.additionalPolicies[${i}]`;
+    if (typeof entry !== 'object' || entry === null) {
+      issues.push({ path, rule: 'type', message: 'must be an object { policy, position }' });
+      return;
+    }
+    if (!POSITIONS.has(entry.position as string)) {
+      issues.push({
+        path: `${path}.position`,
+        rule: 'enum',
+        message: 'must be "perCall" or "perRetry"',
+      });
+    }
+    const policy = entry.policy as Partial<PipelinePolicy> | undefined;
+    if (typeof policy?.name !== 'string' || policy.name === '') {
+      issues.push({
+        path: `${path}.policy.name`,
+        rule: 'type',
+        message: 'must be a non-empty string',
+      });
+    }
+    if (typeof policy?.sendRequest !== 'function') {
+      issues.push({
+        path: `${path}.policy.sendRequest`,
+        rule: 'type',
+        message: 'must be a function (request, next) => Promise<Response>',
+      });
+    }
+  });
   return issues;
 }
 

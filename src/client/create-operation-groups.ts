@@ -9,7 +9,7 @@ export function createOperationGroups(
   runtime: ClientRuntime,
 ): Record<string, Record<string, OperationMethod>> {
   const groups: Record<string, Record<string, OperationMethod>> = {};
-  for (const operation of Object.values(runtime.table)) {
+  for (const operation of Object.values(runtime.generated.operations)) {
     groups[operation.group] ??= {};
     groups[operation.group]![operation.method] = createOperationMethod(runtime, operation);
   }

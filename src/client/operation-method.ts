@@ -1,13 +1,15 @@
 /**
  * Turns one operation-table entry into a client method. Arguments: the path parameters in spec
- * order, then the body (if the operation has one), then the options bag.
+ * order, then the body (if the operation has one), then the options bag. What the method returns
+ * comes from the table: a boolean for an existence check, a download, a lazy paged list, the JSON
+ * result (dates as `Date`), or the typed response headers.
  */
 import type { OperationSpec } from '../table/operation-table.js';
+import { newCall, type Sent } from './call.js';
 import type { CallArguments } from './call-arguments.js';
-import { callOperation, sendOperation } from './call-operation.js';
 import type { ClientRuntime } from './client-runtime.js';
 import { createPagedIterable, type Page } from './paging.js';
-import { readResult } from './read-result.js';
+import { readHeaders } from './response-headers.js';
 
 export type OperationMethod = (...args: unknown[]) => unknown;
 
@@ -31,11 +33,8 @@ export function createOperationMethod(
     return (...args) => {
       const callArgs = split(args);
       return createPagedIterable(async (link): Promise<Page<unknown>> => {
-        const { request, sent } = await sendOperation(runtime, operation, callArgs, link);
-        const page = readResult(operation, runtime.validators, sent, request) as Record<
-          string,
-          unknown
-        >;
+        const { data } = await runtime.call(newCall(operation, callArgs, { nextLink: link }));
+        const page = (data ?? {}) as Record<string, unknown>;
         const items = page[itemName];
         const next = nextLinkName ? page[nextLinkName] : undefined;
         return {
@@ -45,5 +44,24 @@ export function createOperationMethod(
       });
     };
   }
-  return (...args) => callOperation(runtime, operation, split(args));
+  return async (...args) =>
+    resultOf(operation, await runtime.call(newCall(operation, split(args))));
+}
+
+/** What a non-paged method resolves to. */
+function resultOf(operation: OperationSpec, sent: Sent): unknown {
+  const { response } = sent;
+  if (operation.isExistenceCheck) return response.status !== 404;
+  const headers = readHeaders(operation.responseHeaders, response.headers);
+  if (operation.responseBody === 'binary') {
+    return {
+      body:
+        (sent.data as ReadableStream<Uint8Array> | null | undefined) ??
+        new ReadableStream<Uint8Array>({ start: (c) => c.close() }),
+      headers,
+      blob: () => response.blob(),
+    };
+  }
+  if (operation.responseBody === 'json') return sent.data;
+  return sent.recoveredFromConflict ? { ...headers, recoveredFromConflict: true } : headers;
 }

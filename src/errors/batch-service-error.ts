@@ -6,7 +6,6 @@
 
 import { type BatchErrorDetail, sanitizeErrorDetails } from './error-details.js';
 import { type SafeRequestSummary, sanitizeRequest } from './redact.js';
-import { buildRetirementMessage, isCertificateRetiredCode } from './retirement.js';
 import { INSPECT_CUSTOM, inspectSafely } from './safe-inspect.js';
 import { scrubSecrets } from './scrub-text.js';
 
@@ -16,8 +15,14 @@ export interface BatchServiceErrorInit {
   readonly statusCode: number;
   /** The service's error code, e.g. `CertificateExists`. */
   readonly code?: string;
-  /** The human-oriented message (ignored when `code` is `CertificateRetired`). */
+  /** The human-oriented message (replaced by `retirementMessage` when that is given). */
   readonly message: string;
+  /**
+   * Set when the answer says the service retired the operation (for example `400
+   * CertificateRetired`): what to do instead, used as the message; `retired` is then `true`. The
+   * client takes it from the operation table (the overlay's `x-batch-deprecation`).
+   */
+  readonly retirementMessage?: string;
   /** The service's `message.value` exactly as sent, including its `RequestId:`/`Time:` lines. */
   readonly serviceMessage?: string;
   /** The language of the service's message, e.g. `en-US`. */
@@ -39,8 +44,8 @@ export interface BatchServiceErrorInit {
  *
  * - `message` is for humans: the service's `message.value` without the `RequestId:`/`Time:`
  *   lines the service appends, or a short fallback such as
- *   `502 Bad Gateway (non-JSON response body)` when the body is not a Batch error. For
- *   `CertificateRetired` it is the retirement guidance from `buildRetirementMessage`.
+ *   `502 Bad Gateway (non-JSON response body)` when the body is not a Batch error. When the
+ *   answer says the service retired the operation (`retired`), it is what to do instead.
  * - `serviceMessage` keeps the service's text as sent (after secret scrubbing), for support cases.
  * - `code` is meant for programs: `if (err.code === 'CertificateExists')`.
  *
@@ -64,7 +69,10 @@ export class BatchServiceError extends Error {
   readonly requestId?: string;
   /** The client request id the service echoed. */
   readonly clientRequestId?: string;
-  /** `true` when the service reported `CertificateRetired`: retrying cannot succeed. */
+  /**
+   * `true` when the answer says the service retired the operation (for the certificate operations:
+   * `CertificateRetired`): retrying cannot succeed, and `message` says what to do instead.
+   */
   readonly retired: boolean;
   /** The client operation that was called, when known. */
   readonly operation?: string;
@@ -73,9 +81,9 @@ export class BatchServiceError extends Error {
 
   /** Builds the error; every text is sanitized here, whatever path constructed it. */
   constructor(init: BatchServiceErrorInit) {
-    const retired = isCertificateRetiredCode(init.code);
+    const retired = init.retirementMessage !== undefined;
     const operation = init.operation === undefined ? undefined : scrubSecrets(init.operation);
-    super(retired ? buildRetirementMessage(operation) : scrubSecrets(init.message));
+    super(scrubSecrets(init.retirementMessage ?? init.message));
     this.statusCode = init.statusCode;
     this.retired = retired;
     this.values = sanitizeErrorDetails(init.values ?? []);

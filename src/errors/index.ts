@@ -30,7 +30,11 @@ export {
   isBatchTimeoutError,
   isBatchValidationError,
 } from './guards.js';
-export { type ParseBatchErrorInput, parseBatchError } from './parse-batch-error.js';
+export {
+  type ParseBatchErrorInput,
+  parseBatchError,
+  type RetirementNotice,
+} from './parse-batch-error.js';
 export {
   type HeadersLike,
   REDACTED,
@@ -41,14 +45,6 @@ export {
   sanitizeRequest,
   sanitizeUrl,
 } from './redact.js';
-export {
-  buildRetirementMessage,
-  CERTIFICATE_EMULATOR_MODULE,
-  CERTIFICATE_MIGRATION_GUIDE_URL,
-  CERTIFICATE_RETIRED_CODE,
-  CERTIFICATE_RETIREMENT_DATE,
-  isCertificateRetiredCode,
-} from './retirement.js';
 export { scrubSecrets } from './scrub-text.js';
 export {
   BatchAbortError,

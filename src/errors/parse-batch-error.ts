@@ -28,6 +28,19 @@ export interface ParseBatchErrorInput {
   readonly operation?: string;
   /** The request that failed; only its method and sanitized URL are kept. */
   readonly request?: { readonly method: string; readonly url: string | URL };
+  /** How the service says it retired the operation, when it did (from the operation table). */
+  readonly retirement?: RetirementNotice;
+}
+
+/**
+ * The answer of a service that retired an operation: its error code, and the message that says
+ * what to do instead (the operation table's `deprecation.retirement`, from `x-batch-deprecation`).
+ */
+export interface RetirementNotice {
+  /** The error code of the answer, e.g. `CertificateRetired`. */
+  readonly errorCode: string;
+  /** The error's message when the code matches. */
+  readonly message: string;
 }
 
 interface ParsedBody {
@@ -162,5 +175,9 @@ export function parseBatchError(input: ParseBatchErrorInput): BatchServiceError 
     clientRequestId: ids.clientRequestId,
     operation: input.operation,
     request: input.request,
+    retirementMessage:
+      input.retirement !== undefined && parsed.code === input.retirement.errorCode
+        ? input.retirement.message
+        : undefined,
   });
 }

@@ -75,6 +75,8 @@ export type ResponseBodyKind = 'none' | 'json' | 'binary';
 /** One operation of the table: everything the client, CLI and emulator need to call or serve it. */
 export interface OperationSpec {
   readonly operationId: string;
+  /** The hey-api SDK function the client sends this operation through (`generated/hey-api/sdk.gen.ts`). */
+  readonly sdkFunction: string;
   readonly group: string;
   readonly method: string;
   readonly httpMethod: string;
@@ -83,8 +85,16 @@ export interface OperationSpec {
   readonly summary?: string;
   readonly description?: string;
   readonly deprecated: boolean;
-  /** For deprecated operations: the stable warning code and the warning text (wording is API). */
-  readonly deprecation?: { readonly code: string; readonly message: string };
+  /**
+   * For deprecated operations: the stable warning code and the warning text (wording is API), and,
+   * when the service has retired the operation, the error code it answers with and the message the
+   * client's error gives instead (`x-batch-deprecation.retiredErrorCode` / `retiredMessage`).
+   */
+  readonly deprecation?: {
+    readonly code: string;
+    readonly message: string;
+    readonly retirement?: { readonly errorCode: string; readonly message: string };
+  };
   /** Value sent as `api-version` (the spec's `info.version`). */
   readonly apiVersion: string;
   /** Non-body parameters in spec order; `api-version` is not listed (the client sends it). */

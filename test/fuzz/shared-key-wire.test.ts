@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { createClient } from '../../generated/hey-api/client/index.js';
 import {
   BatchSharedKeyCredential,
   createBatchClient,
@@ -120,6 +121,7 @@ function moduleFor(s: Scenario): GeneratedModule {
   }
   const operation: OperationSpec = {
     operationId: 'Fuzz_Call',
+    sdkFunction: 'fuzzCall',
     group: 'fuzz',
     method: 'call',
     httpMethod: s.method,
@@ -142,7 +144,24 @@ function moduleFor(s: Scenario): GeneratedModule {
     secrets: [],
     validators: { parameters: 'none' },
   };
-  return { operations: { Fuzz_Call: operation }, validators: {} };
+  return {
+    operations: { Fuzz_Call: operation },
+    validators: {},
+    // What hey-api generates for an operation: a call of the client's method with the path
+    // template and the caller's options (see generated/hey-api/sdk.gen.ts).
+    sdk: {
+      fuzzCall: (options: Record<string, unknown>) =>
+        (options.client as Record<string, (o: unknown) => unknown>)[s.method.toLowerCase()]!({
+          url: path,
+          ...options,
+          headers: {
+            'Content-Type': 'application/json; odata=minimalmetadata',
+            ...(options.headers as object),
+          },
+        }),
+    },
+    createClient,
+  };
 }
 
 function argumentsFor(s: Scenario): unknown[] {

@@ -127,6 +127,11 @@ describe('describeError', () => {
       requestId: '9c4d50ee-2d56-4cd3-8152-34347dc9f2b0',
       operation: 'certificate.get',
       request: { method: 'GET', url: 'https://acct.test/certificates?api-version=1' },
+      // The client sets it from the table when the answer's code is the retirement code.
+      retirementMessage:
+        code === 'CertificateRetired'
+          ? operations.Certificate_Get.deprecation.retirement.message
+          : undefined,
     });
 
   it('maps each error class to its exit code', () => {

@@ -41,21 +41,27 @@ async function callAll(client: ReturnType<typeof testClient>) {
   await client.certificate.cancelDeletion('sha1', THUMB);
 }
 
+/** The error message for the service's CertificateRetired answer, word for word (wording is API). */
+const retirementMessage = (method: string) =>
+  `Certificate operation 'certificate.${method}' failed: Azure Batch certificates were retired on 29 February 2024, ` +
+  'so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install ' +
+  'them on pool nodes with the Azure Key Vault VM extension (migration guide: ' +
+  "https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'.";
+
 describe('deprecation warnings', () => {
-  it('the table carries a stable code and the message for every certificate operation', () => {
+  it('the table carries a stable code, the message and the retirement for every certificate operation', () => {
     const entries = Object.values(operations).map((o) => [o.operationId, o.deprecation]);
+    const entry = (code: string, method: string) => ({
+      code,
+      message: expectedMessage(method),
+      retirement: { errorCode: 'CertificateRetired', message: retirementMessage(method) },
+    });
     expect(Object.fromEntries(entries)).toEqual({
-      Certificate_Add: { code: 'BATCH_DEP_CERTIFICATE_ADD', message: expectedMessage('add') },
-      Certificate_CancelDeletion: {
-        code: 'BATCH_DEP_CERTIFICATE_CANCEL_DELETION',
-        message: expectedMessage('cancelDeletion'),
-      },
-      Certificate_Delete: {
-        code: 'BATCH_DEP_CERTIFICATE_DELETE',
-        message: expectedMessage('delete'),
-      },
-      Certificate_Get: { code: 'BATCH_DEP_CERTIFICATE_GET', message: expectedMessage('get') },
-      Certificate_List: { code: 'BATCH_DEP_CERTIFICATE_LIST', message: expectedMessage('list') },
+      Certificate_Add: entry('BATCH_DEP_CERTIFICATE_ADD', 'add'),
+      Certificate_CancelDeletion: entry('BATCH_DEP_CERTIFICATE_CANCEL_DELETION', 'cancelDeletion'),
+      Certificate_Delete: entry('BATCH_DEP_CERTIFICATE_DELETE', 'delete'),
+      Certificate_Get: entry('BATCH_DEP_CERTIFICATE_GET', 'get'),
+      Certificate_List: entry('BATCH_DEP_CERTIFICATE_LIST', 'list'),
     });
   });
 

@@ -122,7 +122,7 @@ describe('answers shaped like the recordings of the live service', () => {
       thumbprintAlgorithm: 'sha1',
       url: URL_ITEM,
       state: 'active',
-      stateTransitionTime: ADDED_AT,
+      stateTransitionTime: new Date(ADDED_AT),
       publicData: PUBLIC_DATA,
     });
   });
@@ -143,9 +143,9 @@ describe('answers shaped like the recordings of the live service', () => {
         thumbprintAlgorithm: 'sha1',
         url: `${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=${OTHER_THUMB})`,
         state: 'deletefailed',
-        stateTransitionTime: '2024-04-17T10:00:00Z',
+        stateTransitionTime: new Date('2024-04-17T10:00:00Z'),
         previousState: 'deleting',
-        previousStateTransitionTime: '2024-04-17T09:59:30.5Z',
+        previousStateTransitionTime: new Date('2024-04-17T09:59:30.5Z'),
         deleteCertificateError: {
           code: 'CertificateInUse',
           message: 'In use.',
@@ -160,7 +160,7 @@ describe('answers shaped like the recordings of the live service', () => {
         thumbprintAlgorithm: 'sha1',
         url: URL_ITEM,
         state: 'active',
-        stateTransitionTime: ADDED_AT,
+        stateTransitionTime: new Date(ADDED_AT),
         publicData: PUBLIC_DATA,
       },
     ]);
@@ -193,9 +193,9 @@ describe('answers shaped like the recordings of the live service', () => {
       thumbprintAlgorithm: 'sha1',
       url: URL_ITEM,
       state: 'deleting',
-      stateTransitionTime: DELETED_AT,
+      stateTransitionTime: new Date(DELETED_AT),
       previousState: 'active',
-      previousStateTransitionTime: ADDED_AT,
+      previousStateTransitionTime: new Date(ADDED_AT),
       publicData: PUBLIC_DATA,
     });
   });

@@ -1,11 +1,7 @@
 /** Every non-2xx shape the service (or a proxy) sends becomes a BatchServiceError with the right fields. */
 import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
-import {
-  BatchServiceError,
-  CERTIFICATE_MIGRATION_GUIDE_URL,
-  isBatchServiceError,
-} from '../../../src/index.js';
+import { BatchServiceError, isBatchServiceError } from '../../../src/index.js';
 import { useMswServer } from '../../support/msw-server.js';
 import { ACCOUNT_URL, testClient, validCertificate } from '../../support/test-client.js';
 
@@ -136,7 +132,7 @@ describe('service errors', () => {
       "Certificate operation 'certificate.add' failed: Azure Batch certificates were retired on 29 February 2024, " +
         'so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and ' +
         'install them on pool nodes with the Azure Key Vault VM extension (migration guide: ' +
-        `${CERTIFICATE_MIGRATION_GUIDE_URL}). For tests, use the emulator from 'batch-rest-client/testing'.`,
+        "https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'.",
     );
     expect(error.serviceMessage).toContain(
       "The 'Azure Batch Certificates' feature was retired on 02/29/2024.",

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  BatchServiceError,
-  buildRetirementMessage,
-  parseBatchError,
-} from '../../../src/errors/index.js';
+import { BatchServiceError, parseBatchError } from '../../../src/errors/index.js';
 import {
   AUTHENTICATION_FAILED,
   batchErrorBody,
@@ -330,12 +326,13 @@ describe('parseBatchError: retirement', () => {
         method: 'post',
         url: 'https://acct.region.batch.azure.com/certificates?api-version=2024-07-01.20.0',
       },
+      retirement: { errorCode: 'CertificateRetired', message: 'what to do instead' },
     });
     expect(err.retired).toBe(true);
     expect(err.code).toBe('CertificateRetired');
     expect(err.statusCode).toBe(400);
     expect(err.operation).toBe('addCertificate');
-    expect(err.message).toBe(buildRetirementMessage('addCertificate'));
+    expect(err.message).toBe('what to do instead');
     expect(err.serviceMessage).toBe(`${RETIRED_SERVICE_TEXT}${TRAILER}`);
     expect(err.values).toEqual([{ key: 'Reason', value: RETIRED_SERVICE_TEXT }]);
     expect(err.requestId).toBe(REQUEST_ID);

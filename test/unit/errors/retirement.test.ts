@@ -1,54 +1,64 @@
+/**
+ * A retired operation's answer becomes an error that says what to do. Which answer and which
+ * words come from the operation table (the overlay's x-batch-deprecation), not from src/.
+ */
 import { describe, expect, it } from '@jest/globals';
-import {
-  BatchServiceError,
-  buildRetirementMessage,
-  CERTIFICATE_EMULATOR_MODULE,
-  CERTIFICATE_MIGRATION_GUIDE_URL,
-  CERTIFICATE_RETIRED_CODE,
-  CERTIFICATE_RETIREMENT_DATE,
-  isCertificateRetiredCode,
-} from '../../../src/errors/index.js';
+import { BatchServiceError, parseBatchError } from '../../../src/errors/index.js';
 
-describe('retirement guidance (wording is API)', () => {
-  it('exports the link, code, date and emulator entry point', () => {
-    expect(CERTIFICATE_MIGRATION_GUIDE_URL).toBe(
-      'https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide',
-    );
-    expect(CERTIFICATE_RETIRED_CODE).toBe('CertificateRetired');
-    expect(CERTIFICATE_RETIREMENT_DATE).toBe('2024-02-29');
-    expect(CERTIFICATE_EMULATOR_MODULE).toBe('batch-rest-client/testing');
+const NOTICE = {
+  errorCode: 'FeatureRetired',
+  message: 'Use the new thing instead: https://example.test/guide',
+};
+const body = (code: string) =>
+  JSON.stringify({ code, message: { lang: 'en-US', value: 'The feature was retired.' } });
+
+describe('retirement (driven by the table)', () => {
+  it('the notice matching the answer code sets retired and replaces the message', () => {
+    const err = parseBatchError({
+      status: 400,
+      headers: {},
+      bodyText: body('FeatureRetired'),
+      operation: 'thing.add',
+      retirement: NOTICE,
+    });
+    expect(err.retired).toBe(true);
+    expect(err.message).toBe(NOTICE.message);
+    expect(err.serviceMessage).toBe('The feature was retired.');
+    expect(String(err)).toBe(`BatchServiceError: ${NOTICE.message}`);
   });
 
-  it('names the operation when known', () => {
-    expect(buildRetirementMessage('addCertificate')).toBe(
-      "Certificate operation 'addCertificate' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'.",
-    );
+  it('another code, or no notice, is an ordinary service error', () => {
+    const other = parseBatchError({
+      status: 409,
+      headers: {},
+      bodyText: body('ThingExists'),
+      retirement: NOTICE,
+    });
+    expect(other.retired).toBe(false);
+    expect(other.message).toBe('The feature was retired.');
+    const without = parseBatchError({ status: 400, headers: {}, bodyText: body('FeatureRetired') });
+    expect(without.retired).toBe(false);
   });
 
-  it('reads well without an operation', () => {
-    const expected =
-      "Certificate operation failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'.";
-    expect(buildRetirementMessage()).toBe(expected);
-    expect(buildRetirementMessage('')).toBe(expected);
-  });
-
-  it('recognises only the exact code', () => {
-    expect(isCertificateRetiredCode('CertificateRetired')).toBe(true);
-    expect(isCertificateRetiredCode('CertificateExists')).toBe(false);
-    expect(isCertificateRetiredCode(undefined)).toBe(false);
-  });
-
-  it('is the message of every retired BatchServiceError, however it is built', () => {
+  it('a BatchServiceError built by hand is retired exactly when given a retirement message', () => {
     const err = new BatchServiceError({
       statusCode: 400,
       code: 'CertificateRetired',
-      message: 'ignored for retired errors',
-      operation: 'deleteCertificate',
+      message: 'the service text',
+      retirementMessage: 'what to do instead',
     });
-    expect(err.retired).toBe(true);
-    expect(err.message).toBe(
-      "Certificate operation 'deleteCertificate' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide). For tests, use the emulator from 'batch-rest-client/testing'.",
-    );
-    expect(String(err)).toBe(`BatchServiceError: ${err.message}`);
+    expect(err).toMatchObject({ retired: true, message: 'what to do instead' });
+    expect(
+      new BatchServiceError({ statusCode: 400, code: 'CertificateRetired', message: 'm' }).retired,
+    ).toBe(false);
+  });
+
+  it('scrubs secrets from a retirement message like from any other', () => {
+    const err = new BatchServiceError({
+      statusCode: 400,
+      message: 'm',
+      retirementMessage: 'see sig=abcdef0123456789abcdef0123456789 here',
+    });
+    expect(err.message).not.toContain('abcdef0123456789abcdef0123456789');
   });
 });

@@ -60,6 +60,10 @@ describe('operation table', () => {
     expect(add.deprecation).toEqual({
       code: 'BATCH_DEP_CERTIFICATE_ADD',
       message: `certificate.add() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: ${GUIDE}`,
+      retirement: {
+        errorCode: 'CertificateRetired',
+        message: `Certificate operation 'certificate.add' failed: Azure Batch certificates were retired on 29 February 2024, so this call cannot succeed against the live Batch service. Store certificates in Azure Key Vault and install them on pool nodes with the Azure Key Vault VM extension (migration guide: ${GUIDE}). For tests, use the emulator from 'batch-rest-client/testing'.`,
+      },
     });
     expect(add.parameters).toEqual([
       COMMON.timeout,

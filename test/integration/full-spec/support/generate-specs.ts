@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { GeneratedModule } from '../../../../src/client/create-client-runtime.js';
+import type { GeneratedModule } from '../../../../src/client/generated-module.js';
 import type { OperationSpec } from '../../../../src/table/operation-table.js';
 
 const run = promisify(execFile);

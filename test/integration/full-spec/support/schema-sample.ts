@@ -35,6 +35,36 @@ export class SchemaSampler {
     return this.#merge(this.#resolve(`${this.#prefix()}${name}`));
   }
 
+  /**
+   * What a client returns for `value` served as the named schema: the Azure SDK convention, every
+   * `format: date-time` string a `Date`; anything else as served.
+   */
+  asReturned(name: string, value: unknown): unknown {
+    return this.#returned({ $ref: `${this.#prefix()}${name}` }, value, new Set());
+  }
+
+  #returned(schema: Json, value: unknown, refs: Set<string>): unknown {
+    if (typeof schema.$ref === 'string') {
+      if (refs.has(schema.$ref)) return value;
+      return this.#returned(this.#merge(schema), value, new Set(refs).add(schema.$ref));
+    }
+    const s = this.#merge(schema);
+    if (typeof value === 'string' && s.format === 'date-time') return new Date(value);
+    if (Array.isArray(value)) {
+      return value.map((item) => this.#returned((s.items ?? {}) as Json, item, refs));
+    }
+    if (value !== null && typeof value === 'object') {
+      const props = (s.properties ?? {}) as Record<string, Json>;
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [
+          k,
+          props[k] ? this.#returned(props[k], v, refs) : v,
+        ]),
+      );
+    }
+    return value;
+  }
+
   sample(schema: Json, options: SampleOptions): unknown {
     return this.#value(schema, options, 0, options.seed ?? 'x', new Set());
   }

@@ -1,0 +1,65 @@
+/**
+ * `lostAddReadBack`: safe retry of creates (Certificate Add is a POST). When an earlier attempt of
+ * the request may have taken effect (no answer, or a 500/502/504 answer) and the client's own retry
+ * answers `409 …Exists`, the earlier attempt most likely succeeded. Reading the resource back tells
+ * the two apart: if it is the one sent (same key properties, and `active` when it has a state), the
+ * call resolves, flagged `recoveredFromConflict`, with the read-back's response headers. Anything else — a 409 on the first attempt, a
+ * different resource, a failed read — surfaces the 409. Switched by `reconcileLostAdds`.
+ */
+import { isBatchServiceError } from '../../errors/guards.js';
+import { removeSeparators } from '../../util/remove-separators.js';
+import { type CallStep, newCall, type Sent } from '../call.js';
+import type { OperationCallOptions } from '../client-options.js';
+import type { ClientRuntime } from '../client-runtime.js';
+
+export function lostAddStep(runtime: ClientRuntime): CallStep {
+  return {
+    name: 'lostAddReadBack',
+    async run(call, next) {
+      try {
+        return await next(call);
+      } catch (error) {
+        const check = call.operation.conflictCheck;
+        const getter = check ? runtime.generated.operations[check.operationId] : undefined;
+        const body = call.args.body as Record<string, unknown> | undefined;
+        if (
+          !runtime.reconcileLostAdds ||
+          !getter ||
+          !body ||
+          !isBatchServiceError(error) ||
+          error.statusCode !== 409 ||
+          !error.code?.endsWith('Exists') ||
+          !call.state.earlierAttemptMayHaveTakenEffect
+        ) {
+          throw error;
+        }
+        const path: Record<string, unknown> = {};
+        for (const p of getter.parameters.filter((q) => q.location === 'path')) {
+          path[p.clientName] = comparable(body[p.clientName]);
+        }
+        // The read-back runs under the call's own abort signal, retry policy and timeout.
+        const { abortSignal, retry, timeoutInMs } = call.args.options as OperationCallOptions;
+        let read: Sent;
+        try {
+          const options = { abortSignal, retry, timeoutInMs };
+          read = await runtime.call(newCall(getter, { path, options }, { readBack: true }));
+        } catch {
+          throw error;
+        }
+        const resource = read.data as Record<string, unknown> | undefined;
+        const same = Object.entries(path).every(
+          ([name, value]) => comparable(resource?.[name]) === value,
+        );
+        const active = resource?.state === undefined || resource.state === 'active';
+        if (!same || !active) throw error;
+        // The result's headers are the read-back's (the resource's ETag and Last-Modified).
+        return { data: undefined, response: read.response, recoveredFromConflict: true };
+      }
+    },
+  };
+}
+
+/** Key values compare without separators and case (thumbprints are hex, written either way). */
+function comparable(value: unknown): unknown {
+  return typeof value === 'string' ? removeSeparators(value).toLowerCase() : value;
+}

@@ -1,0 +1,47 @@
+/**
+ * Checks the options every method takes besides its own (`OperationCallOptions`) before anything is
+ * sent, reporting them like any other invalid argument: one `BatchValidationError`, not a late
+ * `RangeError` or `TypeError`. Pure.
+ */
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
+import { type ResolvedRetryOptions, resolveRetryOptions } from '../retry/retry-options.js';
+
+export function validateCallOptions(
+  client: { readonly retry: ResolvedRetryOptions },
+  options: Readonly<Record<string, unknown>>,
+): void {
+  const issues: BatchValidationIssue[] = [];
+  try {
+    resolveRetryOptions(client.retry, options.retry as never);
+  } catch (error) {
+    issues.push({ path: 'options.retry', rule: 'retryOptions', message: (error as Error).message });
+  }
+  const timeout = options.timeoutInMs;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
+    issues.push({
+      path: 'options.timeoutInMs',
+      rule: 'range',
+      message: 'must be a positive number of milliseconds',
+    });
+  }
+  const signal = options.abortSignal;
+  if (signal !== undefined && !isAbortSignalLike(signal)) {
+    issues.push({ path: 'options.abortSignal', rule: 'type', message: 'must be an AbortSignal' });
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/** Duck-typed so signals from another realm (or a polyfill) are accepted. */
+function isAbortSignalLike(value: unknown): boolean {
+  const v = value as Partial<AbortSignal> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.aborted === 'boolean' &&
+    typeof v.addEventListener === 'function' &&
+    typeof v.removeEventListener === 'function'
+  );
+}
