@@ -21,6 +21,7 @@ import { mayHaveTakenEffect } from '../retry/may-have-taken-effect.js';
 import type { AttemptOutcome } from '../retry/outcome.js';
 import type { RetryDecision, RetryStrategy } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
+import { readAnswer } from './answer-text.js';
 import type { PipelinePolicy, PipelineRequest } from './pipeline-policy.js';
 import { TransportFailure } from './transport.js';
 
@@ -33,7 +34,7 @@ export interface RequestState {
    * an ambiguous answer such as `500 OperationTimedOut` (see `mayHaveTakenEffect`).
    */
   earlierAttemptMayHaveTakenEffect: boolean;
-  /** The body text of the kept answer, when it was read. */
+  /** The body text of the final answer (set by the service-error policy), when it was read. */
   bodyText?: string;
 }
 
@@ -161,16 +162,8 @@ async function readKept(
     }
     throw new KeptAnswerFailure(new BatchNetworkError(details));
   }
-  options.state.bodyText = text;
-  return new Response(text === '' || NULL_BODY_STATUSES.has(response.status) ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
+  return readAnswer(response, text);
 }
-
-/** Statuses whose responses cannot carry a body (the `Response` constructor refuses one). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Runs the (possibly injected) sleep, but rejects as soon as the caller aborts even when that

@@ -1,12 +1,15 @@
 /**
- * The outermost policy: the final answer of a request (after retries) that is not a success
- * becomes a `BatchServiceError`, parsed from the body (read by the retry loop). An existence check
- * (HEAD with a declared 404) passes its 404 on as the answer "false".
+ * The outermost policy: it reads the final answer of a request (after retries and the `perCall`
+ * policies; downloads excepted) and records its text for the checks around hey-api; an answer that
+ * is not a success becomes a `BatchServiceError`, parsed from that text. An existence check (HEAD
+ * with a declared 404) passes its 404 on as the answer "false".
  *
  * @module
  */
 import { parseBatchError, type RetirementNotice } from '../errors/parse-batch-error.js';
+import { answerText } from './answer-text.js';
 import type { PipelinePolicy } from './pipeline-policy.js';
+import type { RequestState } from './retry-policy.js';
 
 export interface ServiceErrorPolicyOptions {
   /** The operation's declared success statuses (any 2xx is a success too). */
@@ -15,21 +18,28 @@ export interface ServiceErrorPolicyOptions {
   readonly isExistenceCheck: boolean;
   /** Set when the service retired the operation: how to recognise and explain its answer. */
   readonly retirement?: RetirementNotice;
+  /** Read a successful answer's body (false for streamed downloads). */
+  readonly readBody: boolean;
+  /** Where the final answer's text is recorded. */
+  readonly state: RequestState;
 }
 
 export function serviceErrorPolicy(options: ServiceErrorPolicyOptions): PipelinePolicy {
   return {
     name: 'serviceError',
     async sendRequest(request, next) {
-      const response = await next(request);
-      const { status } = response;
+      const answer = await next(request);
+      const { status } = answer;
       const ok = (status >= 200 && status < 300) || options.successStatuses.includes(status);
+      if (ok && !options.readBody) return answer;
+      const { response, text } = await answerText(answer);
+      options.state.bodyText = text;
       if (ok || (options.isExistenceCheck && status === 404)) return response;
       throw parseBatchError({
         status,
         statusText: response.statusText,
         headers: response.headers,
-        bodyText: await response.text(),
+        bodyText: text,
         operation: request.operation,
         request: { method: request.method, url: request.url },
         retirement: options.retirement,

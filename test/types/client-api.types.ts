@@ -8,6 +8,8 @@ import {
   type Certificate,
   type CertificateAddHeaders,
   isBatchServiceError,
+  type PipelinePolicy,
+  type PipelineRequest,
 } from '../../src/index.js';
 
 declare const client: BatchClient;
@@ -35,6 +37,12 @@ export async function typeTests(): Promise<void> {
   const certificate: Certificate = await client.certificate.get('sha1', 'ab', {
     select: 'thumbprint',
   });
+  // Dates in models are Dates (the Azure SDK convention), through hey-api's transformers.
+  const changed: Date | undefined = certificate.stateTransitionTime;
+  const before: Date | undefined = certificate.previousStateTransitionTime;
+  // @ts-expect-error stateTransitionTime is a Date, not the wire string
+  const asText: string | undefined = certificate.stateTransitionTime;
+  void [changed, before, asText];
   for await (const item of client.certificate.list({
     filter: "state eq 'active'",
     maxResults: 10,
@@ -81,5 +89,22 @@ export async function typeTests(): Promise<void> {
     deprecationWarnings: 'off',
     // @ts-expect-error not a mode
     validation: 'sometimes',
+  });
+  const policy: PipelinePolicy = {
+    name: 'p',
+    sendRequest: (request: PipelineRequest, next) => {
+      const operation: string = request.operation;
+      const headers: Headers = request.headers;
+      void [operation, headers];
+      return next(request);
+    },
+  };
+  new BatchClient('https://a.b.batch.azure.com', new BatchSharedKeyCredential('a', 'AAAA'), {
+    additionalPolicies: [
+      { policy, position: 'perCall' },
+      { policy, position: 'perRetry' },
+      // @ts-expect-error the positions are perCall and perRetry
+      { policy, position: 'perAttempt' },
+    ],
   });
 }

@@ -62,6 +62,8 @@ export function sendStep(runtime: ClientRuntime): NextStep {
           successStatuses: operation.successStatuses,
           isExistenceCheck: operation.isExistenceCheck,
           retirement: operation.deprecation?.retirement,
+          readBody: operation.responseBody !== 'binary',
+          state: call.state,
         }),
         ...runtime.perCallPolicies,
         retryPolicy({
