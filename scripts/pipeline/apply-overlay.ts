@@ -2,6 +2,8 @@
  * Applies an OpenAPI Overlay 1.0 document to a spec (deep copy; the input is not mutated).
  * Supports `update` (deep merge of objects, arrays replaced) and `remove: true`.
  * A target that selects nothing is an error: it means the spec changed under the overlay.
+ * Targets use the JSONPath subset of `json-path.ts`, which follows `$ref`s, so an update aimed
+ * at an operation's body lands in its model whatever that model is called.
  */
 import { queryJsonPath } from './json-path.ts';
 
@@ -28,7 +30,7 @@ export function applyOverlay<T>(spec: T, overlay: OverlayDocument): T {
     const label = `overlay action #${index + 1} (${action.description ?? action.target})`;
     const matches =
       action.target === '$'
-        ? [{ parent: holder, key: '$', value: root }]
+        ? [{ parent: holder, key: '$', value: root, resolved: root }]
         : queryJsonPath(root, action.target);
     if (matches.length === 0) {
       throw new Error(`${label}: target ${action.target} matches nothing in the spec`);
@@ -38,10 +40,11 @@ export function applyOverlay<T>(spec: T, overlay: OverlayDocument): T {
         if (Array.isArray(match.parent)) match.parent.splice(match.key as number, 1);
         else delete (match.parent as Record<string, unknown>)[match.key];
       } else if (action.update !== undefined) {
-        if (!isPlainObject(match.value) || !isPlainObject(action.update)) {
+        // An update of a JSON Reference changes the node it references (the model, not the link).
+        if (!isPlainObject(match.resolved) || !isPlainObject(action.update)) {
           throw new Error(`${label}: update needs an object target and an object value`);
         }
-        deepMerge(match.value, action.update);
+        deepMerge(match.resolved, action.update);
       } else {
         throw new Error(`${label}: neither update nor remove`);
       }

@@ -95,3 +95,80 @@ describe('applyOverlay', () => {
     ).toThrow(/unsupported version/);
   });
 });
+
+describe('targets that survive renames', () => {
+  const spec = {
+    paths: {
+      '/things': {
+        post: {
+          parameters: [
+            { $ref: '#/parameters/Api.Version' },
+            { name: 'timeOut', in: 'query', type: 'integer' },
+            { name: 'thing', in: 'body', schema: { $ref: '#/definitions/NewName' } },
+          ],
+        },
+      },
+    },
+    parameters: { 'Api.Version': { name: 'api-version', in: 'query', type: 'string' } },
+    definitions: { NewName: { properties: { data: { type: 'string' } } } },
+  };
+  const overlay = (actions: { target: string; update?: unknown; remove?: boolean }[]) =>
+    applyOverlay(spec, { overlay: '1.0.0', info: { title: 't', version: '1' }, actions });
+
+  it("match() finds a parameter whatever the case of its name (RFC 9535's match function)", () => {
+    const result = overlay([
+      {
+        target: "$.paths['/things'].post.parameters[?(match(@.name, '[Tt]ime[Oo]ut'))]",
+        update: { minimum: 1 },
+      },
+    ]);
+    expect(result.paths['/things'].post.parameters[1]).toEqual({
+      name: 'timeOut',
+      in: 'query',
+      type: 'integer',
+      minimum: 1,
+    });
+  });
+
+  it('match() must match the whole value', () => {
+    expect(
+      queryJsonPath(spec, "$.paths['/things'].post.parameters[?(match(@.name, 'time'))]"),
+    ).toEqual([]);
+  });
+
+  it('a filter sees a $ref parameter as the parameter it references', () => {
+    const found = queryJsonPath(
+      spec,
+      "$.paths['/things'].post.parameters[?(@.name=='api-version')]",
+    );
+    expect(found.map((m) => m.key)).toEqual([0]);
+  });
+
+  it("a path through the body's $ref updates the model, whatever it is called, and keeps the link", () => {
+    const result = overlay([
+      {
+        target: "$.paths['/things'].post.parameters[?(@.in=='body')].schema.properties.data",
+        update: { format: 'byte' },
+      },
+      {
+        target: "$.paths['/things'].post.parameters[?(@.in=='body')].schema",
+        update: { 'x-note': 'model-level' },
+      },
+    ]);
+    expect(result.definitions.NewName).toEqual({
+      properties: { data: { type: 'string', format: 'byte' } },
+      'x-note': 'model-level',
+    });
+    expect(result.paths['/things'].post.parameters[2]?.schema).toEqual({
+      $ref: '#/definitions/NewName',
+    });
+  });
+
+  it('still fails loudly when nothing matches', () => {
+    expect(() =>
+      overlay([
+        { target: "$.paths['/things'].post.parameters[?(match(@.name, 'gone'))]", update: {} },
+      ]),
+    ).toThrow(/matches nothing in the spec/);
+  });
+});
