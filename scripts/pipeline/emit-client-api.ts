@@ -7,6 +7,7 @@
  */
 
 import { toCase } from '@hey-api/openapi-ts';
+import { isDateFormat, isIntegerFormat } from '../../src/table/formats.ts';
 import type {
   OperationSpec,
   ParameterSpec,
@@ -15,8 +16,6 @@ import type {
 } from '../../src/table/operation-table.ts';
 import { pascalCase } from './naming.ts';
 import { compare } from './spec-model.ts';
-
-const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
 
 export function emitClientApi(table: Record<string, OperationSpec>, typesModule: string): string {
   const ops = Object.values(table).sort((a, b) => compare(a.operationId, b.operationId));
@@ -129,13 +128,18 @@ export function isPositional(p: ParameterSpec): boolean {
 }
 
 function tsType(p: ParameterSpec): string {
-  if (p.format && DATE_FORMATS.has(p.format)) return 'Date';
-  if (p.type === 'array') return `${scalar(p.itemType ?? 'string')}[]`;
+  if (isDateFormat(p.format)) return 'Date';
+  if (p.type === 'array') {
+    const items = `${scalar(p.itemType ?? 'string')}[]`;
+    // A csv list may also be given joined, as older API versions typed it (`'a,b'`).
+    return p.collectionFormat === 'csv' ? `${items} | string` : items;
+  }
   return scalar(p.type);
 }
 
 function headerType(h: ResponseHeaderSpec): string {
-  if (h.format && DATE_FORMATS.has(h.format)) return 'Date';
+  if (isDateFormat(h.format)) return 'Date';
+  if (isIntegerFormat(h.format)) return 'number';
   return scalar(h.type);
 }
 

@@ -11,7 +11,7 @@ import type {
   ResponseHeaderSpec,
   ScalarType,
 } from '../../src/table/operation-table.ts';
-import { camelCase, splitOperationId } from './naming.ts';
+import { camelCase, operationClientName } from './naming.ts';
 import { compare, type Json, type SpecModel, type SpecOperation } from './spec-model.ts';
 
 const API_VERSION = 'api-version';
@@ -34,7 +34,14 @@ export function buildOperationTable(model: SpecModel): Record<string, OperationS
   return table;
 }
 
-/** See OperationSpec.conflictCheck: a `get` of the same group addressable from the body. */
+/**
+ * See OperationSpec.conflictCheck. The read of the created resource is found by the shape of the
+ * API, not by a method name (a newer spec may rename `get`): a GET with a JSON result whose path is
+ * the create's path followed by the resource's key — `POST /certificates` →
+ * `GET /certificates(thumbprintAlgorithm={…},thumbprint={…})` or `POST /pools` →
+ * `GET /pools/{poolId}` — where every key is a property of the created body. The one with the
+ * shortest path wins; deterministic.
+ */
 function conflictCheckOf(
   model: SpecModel,
   op: SpecOperation,
@@ -44,22 +51,29 @@ function conflictCheckOf(
   const body = op.parameters.find((p) => p.in === 'body');
   if (entry.httpMethod !== 'POST' || !body || entry.responseBody !== 'none') return undefined;
   const bodyProps = new Set(Object.keys(derefSchema(model, body.schema).properties ?? {}));
-  const getter = Object.values(table).find(
-    (candidate) =>
-      candidate.group === entry.group &&
-      candidate.method === 'get' &&
+  const getters = Object.values(table).filter((candidate) => {
+    const keys = candidate.parameters.filter((p) => p.location === 'path');
+    const rest = candidate.path.slice(entry.path.length);
+    return (
+      candidate.httpMethod === 'GET' &&
       candidate.responseBody === 'json' &&
-      candidate.parameters
-        .filter((p) => p.location === 'path')
-        .every((p) => bodyProps.has(p.clientName)) &&
-      candidate.parameters.some((p) => p.location === 'path'),
-  );
-  return getter ? { operationId: getter.operationId } : undefined;
+      !candidate.pageable &&
+      candidate.path.startsWith(entry.path) &&
+      /^(\([^/]*\)|\/\{[^/{}]+\})$/.test(rest) &&
+      keys.length > 0 &&
+      keys.every(
+        (p) => rest.includes(`{${p.wireName}}`) || entry.path.includes(`{${p.wireName}}`),
+      ) &&
+      keys.filter((p) => rest.includes(`{${p.wireName}}`)).every((p) => bodyProps.has(p.clientName))
+    );
+  });
+  getters.sort((a, b) => a.path.length - b.path.length || compare(a.operationId, b.operationId));
+  return getters[0] ? { operationId: getters[0].operationId } : undefined;
 }
 
 function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
-  const { group, method } = splitOperationId(op.operationId);
   const raw = op.raw;
+  const { group, method } = operationClientName(op.operationId, raw['x-batch-client-method']);
   const parameters: ParameterSpec[] = [];
   let body: OperationSpec['body'];
   for (const p of op.parameters) {
@@ -68,7 +82,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
     if (p.in === 'body') {
       const ref = typeof p.schema.$ref === 'string' ? refName(p.schema.$ref) : undefined;
       body = compact({
-        clientName: clientName(p.raw, p.name),
+        clientName: bodyClientName(p.raw, p.name),
         required: p.required,
         schema: ref,
         contentType: op.consumes[0] ?? 'application/json',
@@ -94,7 +108,12 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         default: schema.default as string | number | boolean | undefined,
         description: p.description,
         skipUrlEncoding: p.raw['x-ms-skip-url-encoding'] === true ? true : undefined,
-        isClientRequestId: p.raw['x-ms-client-request-id'] === true ? true : undefined,
+        isClientRequestId: isClientRequestId(p) ? true : undefined,
+        collectionFormat:
+          schema.type === 'array' && p.in === 'query'
+            ? ((p.raw.collectionFormat as string | undefined) ??
+              (model.isSwagger2 ? 'csv' : openApi3Format(p.raw)))
+            : undefined,
         normalize: normalizeRuleOf(p.raw['x-batch-normalize']),
         group: grouping
           ? ((grouping.name as string | undefined) ??
@@ -209,6 +228,34 @@ function normalizeRuleOf(rule: unknown): NormalizeRule | undefined {
     );
   }
   return rule;
+}
+
+/**
+ * The header that carries the caller's request id: marked `x-ms-client-request-id` (AutoRest), or
+ * recognised by its name when a spec leaves the extension out (TypeSpec-generated specs do).
+ */
+function isClientRequestId(p: { in: string; name: string; raw: Json }): boolean {
+  return (
+    p.raw['x-ms-client-request-id'] === true ||
+    (p.in === 'header' && p.name.toLowerCase() === 'client-request-id')
+  );
+}
+
+/**
+ * The body's name in the method signature. A body named `options` (TypeSpec specs have five)
+ * would collide with the options bag every method takes last, so it is called `body` instead.
+ */
+function bodyClientName(raw: Json, wireName: string): string {
+  const name = clientName(raw, wireName);
+  return name === 'options' ? 'body' : name;
+}
+
+/** An OpenAPI 3 array's form (`style`/`explode`) as a Swagger 2.0 collectionFormat. */
+function openApi3Format(raw: Json): string {
+  const style = (raw.style as string | undefined) ?? 'form';
+  const explode = (raw.explode as boolean | undefined) ?? style === 'form';
+  if (style === 'form') return explode ? 'multi' : 'csv';
+  return style === 'spaceDelimited' ? 'ssv' : style === 'pipeDelimited' ? 'pipes' : 'csv';
 }
 
 function clientName(raw: Json, wireName: string): string {

@@ -4,13 +4,14 @@
  * everything else as text. Pure. A value that cannot be converted yields an issue that names the
  * flag and the expected form, never the value (it may be a secret).
  */
+
 import type { BatchValidationIssue } from '../errors/batch-validation-error.js';
+import { isDateFormat } from '../table/formats.js';
 import type { ParameterSpec, ScalarType } from '../table/operation-table.js';
 
 /** The result of {@link parseParameterValue}: the converted value, or why it was refused. */
 export type ParsedValue = { ok: true; value: unknown } | { ok: false; issue: BatchValidationIssue };
 
-const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -19,7 +20,7 @@ const RFC1123_DATE =
 
 /** `true` for parameters whose value the CLI parses as a date. */
 export function isDateParameter(parameter: Pick<ParameterSpec, 'format'>): boolean {
-  return parameter.format !== undefined && DATE_FORMATS.has(parameter.format);
+  return isDateFormat(parameter.format);
 }
 
 /** Parses a date written as ISO 8601 (`2024-07-01T12:00:00Z`) or RFC 1123; `undefined` if neither. */

@@ -17,6 +17,7 @@ import {
   BatchValidationError,
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
+import { isHttpDateFormat } from '../table/formats.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
 import type { CallArguments } from './call-arguments.js';
 
@@ -45,8 +46,6 @@ export function headerValueIssue(path: string): BatchValidationIssue {
     message: 'must not contain CR, LF, NUL, other control characters or characters above U+00FF',
   };
 }
-
-const RFC1123_FORMATS = new Set(['date-time-rfc1123', 'date-time-rfc7231']);
 
 export function placeArguments(
   operation: OperationSpec,
@@ -82,7 +81,7 @@ export function placeArguments(
 function headerText(p: ParameterSpec, value: unknown): string | number | boolean {
   let text: string | number | boolean;
   if (value instanceof Date) {
-    text = p.format && RFC1123_FORMATS.has(p.format) ? value.toUTCString() : value.toISOString();
+    text = isHttpDateFormat(p.format) ? value.toUTCString() : value.toISOString();
   } else if (typeof value === 'number' || typeof value === 'boolean') return value;
   else text = String(value);
   if (UNSAFE_HEADER_VALUE.test(text)) {

@@ -2,9 +2,8 @@
  * Reads a successful response's declared headers into typed values (dates as `Date`, numbers,
  * booleans). The JSON result is `read-result.ts`. Pure.
  */
+import { isDateFormat, isIntegerFormat } from '../table/formats.js';
 import type { ResponseHeaderSpec } from '../table/operation-table.js';
-
-const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
 
 /** The operation's declared response headers under their client names; absent ones are omitted. */
 export function readHeaders(
@@ -22,11 +21,11 @@ export function readHeaders(
 }
 
 function convert(spec: ResponseHeaderSpec, raw: string): unknown {
-  if (spec.format && DATE_FORMATS.has(spec.format)) {
+  if (isDateFormat(spec.format)) {
     const date = new Date(raw);
     return Number.isNaN(date.getTime()) ? undefined : date;
   }
-  if (spec.type === 'integer' || spec.type === 'number') {
+  if (spec.type === 'integer' || spec.type === 'number' || isIntegerFormat(spec.format)) {
     const n = Number(raw);
     return raw.trim() === '' || Number.isNaN(n) ? undefined : n;
   }

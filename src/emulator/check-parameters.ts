@@ -6,6 +6,7 @@
  */
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
+import { isHttpDateFormat } from '../table/formats.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
 import { ruleIssue } from '../validation/rule-words.js';
 import { BatchFault, type ErrorValue } from './batch-fault.js';
@@ -61,7 +62,7 @@ function wireValue(
 }
 
 function typed(spec: ParameterSpec, raw: string): unknown {
-  if (spec.format === 'date-time-rfc1123') {
+  if (isHttpDateFormat(spec.format)) {
     const ms = parseRfc1123(raw.trim());
     return ms === undefined ? raw : new Date(ms);
   }

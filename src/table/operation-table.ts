@@ -20,8 +20,13 @@ export interface ParameterSpec {
   readonly type: ScalarType;
   /** OpenAPI format (`int32`, `uuid`, `date-time-rfc1123`, ...), if any. */
   readonly format?: string;
-  /** Item type for `array` parameters (sent comma-separated). */
+  /** Item type for `array` parameters. */
   readonly itemType?: ScalarType;
+  /**
+   * How an `array` query parameter goes on the wire (Swagger 2.0 `collectionFormat`): `csv`
+   * (`a,b`; the method also takes the joined string), `multi` (repeated), `ssv`, `pipes`.
+   */
+  readonly collectionFormat?: string;
   readonly required: boolean;
   /** The spec's default; documentation only: the service applies it, so the client never sends it. */
   readonly default?: string | number | boolean;
@@ -111,8 +116,8 @@ export interface OperationSpec {
   readonly isExistenceCheck: boolean;
   /**
    * For a create (POST with a body, no response body): the operation that reads the created
-   * resource back, when all its path parameters are body properties of the same name. The client
-   * uses it to tell a lost-but-successful earlier attempt from a real `409 ...Exists` conflict.
+   * resource back — a GET of the create's path plus the resource's key, every key a body property.
+   * The client uses it to tell a lost-but-successful earlier attempt from a real `409 …Exists`.
    */
   readonly conflictCheck?: { readonly operationId: string };
   /** Body paths (`certificate.password`) whose values are secrets and are never printed. */
