@@ -8,7 +8,7 @@
  * `--overlay`, no overlay is applied (overlays belong to a spec).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +37,8 @@ async function main(): Promise<number> {
   const outDir = resolve(values.out);
   const label = (p: string) => relative(process.cwd(), resolve(p)).split('\\').join('/');
 
+  // Staged beside the output (same file system, so the swap is a rename); its parent may be new.
+  if (!values.check) await mkdir(dirname(outDir), { recursive: true });
   const temp = await mkdtemp(join(values.check ? tmpdir() : dirname(outDir), '.generate-'));
   const staged = join(temp, 'out');
   try {
