@@ -578,3 +578,9 @@ export const operations = {
     }
   }
 } as const;
+
+/**
+ * The API versions whose wire form this table describes: the spec's `info.version` (what the
+ * client sends), then `info.x-batch-compatible-api-versions` (what an emulator of it accepts).
+ */
+export const apiVersions: readonly string[] = ["2024-07-01.20.0","2024-02-01.19.0","2023-11-01.18.0","2023-05-01.17.0","2022-10-01.16.0","2022-01-01.15.0","2021-06-01.14.0","2020-09-01.12.0","2020-03-01.11.0","2019-08-01.10.0"];

@@ -75,6 +75,25 @@ export function compileValidators(schemas: readonly NamedSchema[]): CompiledModu
       params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
     },
   });
+  ajv.addKeyword({
+    keyword: 'dateOrString',
+    schemaType: 'boolean',
+    code(cxt: KeywordCxt) {
+      const d = cxt.data;
+      cxt.fail(
+        _`typeof ${d} !== "string" && (!(${d} instanceof Date) || Number.isNaN(${d}.getTime()))`,
+      );
+    },
+    error: { message: 'must be a Date or a date-time string' },
+  });
+  ajv.addKeyword({
+    keyword: 'readOnlyProperty',
+    schemaType: 'boolean',
+    code(cxt: KeywordCxt) {
+      cxt.fail(_`true`);
+    },
+    error: { message: 'is read-only' },
+  });
   ajv.addKeyword(RULE_WORDS);
   const mapping: Record<string, string> = {};
   for (const { id, schema } of schemas) {

@@ -23,6 +23,7 @@
  * `value` that is not an array — without refusing what a newer service may add or omit (unknown
  * properties, missing properties, new enum values, other formats).
  */
+import { isDateFormat } from '../../src/table/formats.ts';
 import type { OperationSpec } from '../../src/table/operation-table.ts';
 import { compare, type Json, type SpecModel } from './spec-model.ts';
 
@@ -34,7 +35,6 @@ const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 
 /** The annotation keyword that carries a rule's words (see rule-messages.ts). */
 export const RULE_WORDS = 'x-batch-messages';
-const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
 const KEEP = new Set([
   'type',
   'enum',
@@ -103,6 +103,10 @@ export class SchemaConverter {
 
   /** `open`: inside `if`/`not`/`anyOf`..., where an object must not become closed. */
   private convert(schema: Json, clientValue: boolean, open = false): Json {
+    // In a request body a read-only property (set by the service; TypeSpec specs share one model
+    // for the create body and the answer) is refused, naming it, instead of being sent.
+    if (!this.shapeOnly && !clientValue && schema.readOnly === true)
+      return { readOnlyProperty: true };
     if (typeof schema.$ref === 'string') return this.reference(schema.$ref);
     const merged = this.mergeAllOf(schema);
     const out: Json = {};
@@ -177,9 +181,13 @@ export class SchemaConverter {
       if (out.minimum === undefined) out.minimum = INT32.minimum;
       if (out.maximum === undefined) out.maximum = INT32.maximum;
     }
-    if (clientValue && format && DATE_FORMATS.has(format)) {
+    if (clientValue && isDateFormat(format)) {
       delete out.type;
       out.instanceofDate = true;
+    } else if (isDateFormat(format) && out.type === 'string') {
+      // A body takes the model's `Date` (sent as ISO 8601 by JSON.stringify) or the text.
+      delete out.type;
+      out.dateOrString = true;
     }
   }
 

@@ -1,7 +1,8 @@
 /**
  * Applies the table's `x-batch-normalize` rules to a call's arguments before they are validated
- * and sent, so a value is checked in the form that goes on the wire. Returns copies: the caller's
- * objects are never changed. Pure.
+ * and sent, so a value is checked in the form that goes on the wire; and takes a comma-separated
+ * list given joined (`'id,state'`, as older API versions typed `$select`) as the list it is.
+ * Returns copies: the caller's objects are never changed. Pure.
  */
 import type { NormalizeRule, OperationSpec } from '../table/operation-table.js';
 import { removeSeparators } from '../util/remove-separators.js';
@@ -15,6 +16,10 @@ export function normalizeCall(operation: OperationSpec, args: CallArguments): Ca
   let path = args.path;
   let options = args.options;
   for (const p of operation.parameters) {
+    if (p.collectionFormat === 'csv' && typeof options[p.clientName] === 'string') {
+      const joined = options[p.clientName] as string;
+      options = { ...options, [p.clientName]: joined === '' ? [] : joined.split(',') };
+    }
     if (!p.normalize) continue;
     const rule = RULES[p.normalize];
     if (p.location === 'path') path = { ...path, [p.clientName]: rule(path[p.clientName]) };

@@ -193,11 +193,14 @@ function cancelDeletion({ context, account, pathParams, store }: OperationInput)
   return new Response(null, { status: 204, headers: resourceHeaders(context, certificate, true) });
 }
 
-/** Handlers by operationId of the generated table. */
+/**
+ * Handlers by the operation's client name (`group.method`), which the overlay pins across API
+ * versions (the operationIds changed in 2025-06-01.21.0; the client names did not).
+ */
 export const CERTIFICATE_OPERATIONS: Readonly<Record<string, OperationHandler>> = {
-  Certificate_Add: add,
-  Certificate_List: list,
-  Certificate_Get: get,
-  Certificate_Delete: remove,
-  Certificate_CancelDeletion: cancelDeletion,
+  'certificate.add': add,
+  'certificate.list': list,
+  'certificate.get': get,
+  'certificate.delete': remove,
+  'certificate.cancelDeletion': cancelDeletion,
 };

@@ -9,10 +9,11 @@
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
 import { normalizeBody } from '../client/normalize-call.js';
+import type { ValidatorModule } from '../client/validator-module.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { ruleIssue } from '../validation/rule-words.js';
 import { BatchFault } from './batch-fault.js';
-import { findValidator, ruleMessages } from './find-validator.js';
+import { findValidator } from './find-validator.js';
 
 /**
  * Whether `contentType` is JSON as the service accepts it: `application/json`, optionally with
@@ -37,7 +38,12 @@ function propertyOf(error: ValidationErrorObject): string {
   return error.instancePath.replace(/^\//, '').replaceAll('/', '.');
 }
 
-function faultFor(id: string, error: ValidationErrorObject, typeName: string): BatchFault {
+function faultFor(
+  validators: ValidatorModule,
+  id: string,
+  error: ValidationErrorObject,
+  typeName: string,
+): BatchFault {
   if (error.instancePath === '' && error.keyword === 'type') {
     return new BatchFault('InvalidRequestBody', [
       { key: 'Reason', value: `The request body must be a JSON object (${typeName}).` },
@@ -54,7 +60,7 @@ function faultFor(id: string, error: ValidationErrorObject, typeName: string): B
     return new BatchFault('MissingRequiredProperty', [{ key: 'PropertyName', value: property }]);
   }
   // The rule in words, as the client states it (`src/validation/rule-words.ts`).
-  const issue = ruleIssue(id, error, ruleMessages);
+  const issue = ruleIssue(id, error, validators.ruleMessages);
   const property = issue ? issue.segments.join('.') : propertyOf(error);
   return new BatchFault('InvalidPropertyValue', [
     { key: 'PropertyName', value: property },
@@ -76,6 +82,7 @@ function rank(error: ValidationErrorObject): number {
  */
 export function checkBody(
   operation: OperationSpec,
+  validators: ValidatorModule,
   headers: Headers,
   body: Uint8Array,
   maxBytes: number,
@@ -107,13 +114,13 @@ export function checkBody(
   // The service removes the documented separators (spaces in a thumbprint) before its checks.
   parsed = normalizeBody(operation, parsed);
   const id = operation.validators.body;
-  const validate = findValidator(id);
+  const validate = findValidator(validators, id);
   if (id && validate && !validate(parsed)) {
     const errors = [...(validate.errors ?? [])]
       .filter((e) => e.keyword !== 'if')
       .sort((a, b) => rank(a) - rank(b));
     const typeName = operation.body.schema ?? operation.body.clientName;
-    if (errors[0]) throw faultFor(id, errors[0], typeName);
+    if (errors[0]) throw faultFor(validators, id, errors[0], typeName);
   }
   return parsed;
 }

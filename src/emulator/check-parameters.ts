@@ -6,11 +6,12 @@
  */
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
+import type { ValidatorModule } from '../client/validator-module.js';
 import { isHttpDateFormat } from '../table/formats.js';
 import type { OperationSpec, ParameterSpec } from '../table/operation-table.js';
 import { ruleIssue } from '../validation/rule-words.js';
 import { BatchFault, type ErrorValue } from './batch-fault.js';
-import { findValidator, ruleMessages } from './find-validator.js';
+import { findValidator } from './find-validator.js';
 import { parseRfc1123 } from './http-date.js';
 
 /** Query parameters by lower-cased name, every value kept. */
@@ -67,6 +68,8 @@ function typed(spec: ParameterSpec, raw: string): unknown {
     return ms === undefined ? raw : new Date(ms);
   }
   if (spec.type === 'integer' && /^[+-]?\d+$/.test(raw.trim())) return Number(raw.trim());
+  if (spec.type === 'array' && spec.collectionFormat === 'csv')
+    return raw === '' ? [] : raw.split(',');
   if (spec.type === 'boolean' && /^(true|false)$/i.test(raw.trim())) {
     return raw.trim().toLowerCase() === 'true';
   }
@@ -74,10 +77,10 @@ function typed(spec: ParameterSpec, raw: string): unknown {
 }
 
 /** The rule in words, as the client states it (`src/validation/rule-words.ts`). */
-function reasonFor(id: string, error: ValidationErrorObject): string {
+function reasonFor(validators: ValidatorModule, id: string, error: ValidationErrorObject): string {
   // On the wire a date is text: the rule the text broke is the RFC 1123 form.
   if (error.keyword === 'instanceofDate') return 'The value must be an RFC 1123 date.';
-  const issue = ruleIssue(id, error, ruleMessages);
+  const issue = ruleIssue(id, error, validators.ruleMessages);
   return `The value ${issue?.message ?? 'is invalid'}.`;
 }
 
@@ -110,11 +113,12 @@ function faultFor(spec: ParameterSpec, raw: string, reason: string): BatchFault 
  */
 export function checkParameters(
   operation: OperationSpec,
+  validators: ValidatorModule,
   pathParams: Readonly<Record<string, string>>,
   query: QueryValues,
   headers: Headers,
 ): void {
-  const validate = findValidator(operation.validators.parameters);
+  const validate = findValidator(validators, operation.validators.parameters);
   if (!validate) return;
   const input: Record<string, unknown> = {};
   const raws = new Map<string, string>();
@@ -129,7 +133,7 @@ export function checkParameters(
     const clientName = error.instancePath.split('/')[1];
     const spec = operation.parameters.find((p) => p.clientName === clientName);
     if (spec) {
-      const reason = reasonFor(operation.validators.parameters, error);
+      const reason = reasonFor(validators, operation.validators.parameters, error);
       throw faultFor(spec, raws.get(spec.clientName) ?? '', reason);
     }
   }

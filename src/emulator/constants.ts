@@ -4,6 +4,8 @@
  * @module
  */
 
+import { apiVersions } from '../../generated/operations.js';
+
 /** Name of the account the emulator accepts when no `accounts` option is given. */
 export const EMULATOR_ACCOUNT_NAME = 'emulator';
 
@@ -14,19 +16,12 @@ export const EMULATOR_ACCOUNT_NAME = 'emulator';
 export const EMULATOR_ACCOUNT_KEY =
   'YmF0Y2gtcmVzdC1jbGllbnQgZW11bGF0b3I6IHdlbGwta25vd24gdGVzdCBrZXksIG5vdCBhIHNlY3JldCEhIQ==';
 
-/** API versions in which the certificate operations existed; the emulator accepts these. */
-export const SUPPORTED_API_VERSIONS: readonly string[] = Object.freeze([
-  '2024-07-01.20.0',
-  '2024-02-01.19.0',
-  '2023-11-01.18.0',
-  '2023-05-01.17.0',
-  '2022-10-01.16.0',
-  '2022-01-01.15.0',
-  '2021-06-01.14.0',
-  '2020-09-01.12.0',
-  '2020-03-01.11.0',
-  '2019-08-01.10.0',
-]);
+/**
+ * The API versions the emulator accepts by default: those of the spec this package ships, read
+ * from the generated table (the spec's `info.version` and the earlier versions with the same wire
+ * form, `info.x-batch-compatible-api-versions`).
+ */
+export const SUPPORTED_API_VERSIONS: readonly string[] = Object.freeze([...apiVersions]);
 
 /** Largest accepted distance between the request's date and the emulator's clock (15 minutes). */
 export const DEFAULT_MAX_CLOCK_SKEW_IN_MS = 15 * 60 * 1000;

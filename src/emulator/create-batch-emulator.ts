@@ -17,8 +17,8 @@
  * @module
  */
 
-import { operations } from '../../generated/operations.js';
-import type { OperationTable } from '../table/operation-table.js';
+import { shippedModule } from '../client/shipped-module.js';
+import type { OperationSpec } from '../table/operation-table.js';
 import { isBase64 } from '../util/base64.js';
 import { authenticate } from './authenticate.js';
 import { BatchFault, EmulatedNetworkError } from './batch-fault.js';
@@ -46,7 +46,21 @@ import type {
   BatchEmulatorOptions,
   BatchEmulatorRequestLogEntry,
   EmulatedCertificate,
+  EmulatedSpec,
 } from './types.js';
+
+/** The spec this package ships, as the emulator serves it by default. */
+const SHIPPED_SPEC: EmulatedSpec = {
+  operations: shippedModule.operations,
+  validators: shippedModule.validators,
+  apiVersions: SUPPORTED_API_VERSIONS,
+};
+
+/** A spec with its router, built once. */
+interface ServedSpec {
+  readonly spec: EmulatedSpec;
+  readonly route: ReturnType<typeof createRouter>;
+}
 
 /** The request log keeps the most recent entries only. */
 export const REQUEST_LOG_LIMIT = 10_000;
@@ -66,7 +80,7 @@ class BatchEmulatorCore implements BatchEmulator {
   readonly #keys = new Map<string, string>();
   readonly #store: CertificateStore;
   readonly #log: BatchEmulatorRequestLogEntry[] = [];
-  readonly #route = createRouter(operations as unknown as OperationTable);
+  readonly #specs: readonly ServedSpec[];
   readonly #now: () => number;
   readonly #randomUUID: () => string;
   readonly #verifyToken: BatchEmulatorOptions['verifyToken'];
@@ -96,7 +110,10 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#verifyToken = options.verifyToken;
     this.#maxBodyBytes = options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES;
     this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
-    this.#apiVersions = options.apiVersions ?? SUPPORTED_API_VERSIONS;
+    const specs = options.specs ?? [SHIPPED_SPEC];
+    if (specs.length === 0) throw new TypeError('The emulator needs at least one spec to serve.');
+    this.#specs = specs.map((spec) => ({ spec, route: createRouter(spec.operations) }));
+    this.#apiVersions = options.apiVersions ?? [...new Set(specs.flatMap((s) => s.apiVersions))];
     const deleteDelay = options.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
     if (!(deleteDelay >= 0)) {
       throw new TypeError('deleteDelayInMs must be a number of milliseconds, 0 or more.');
@@ -179,7 +196,7 @@ class BatchEmulatorCore implements BatchEmulator {
     try {
       await this.faults.apply();
       this.#store.settle(now);
-      const route = this.#route(request.method, url);
+      const route = this.#specs[0]!.route(request.method, url);
       entry.operationId = route.operation.operationId;
       context = { ...context, serviceRoot: route.serviceRoot };
       response = await this.#process(request, context, route);
@@ -200,6 +217,11 @@ class BatchEmulatorCore implements BatchEmulator {
   async #process(request: Request, context: RequestContext, route: RouteMatch): Promise<Response> {
     const query = queryValues(context.url);
     const apiVersion = checkApiVersion(query, this.#apiVersions);
+    // The spec of that version checks the request (its parameter names and rules).
+    const served =
+      this.#specs.find((s) => s.spec.apiVersions.includes(apiVersion)) ?? this.#specs[0]!;
+    const { operation, pathParams } =
+      served === this.#specs[0] ? route : served.route(request.method, context.url);
     const body = new Uint8Array(await request.arrayBuffer());
     const account = await authenticate(
       {
@@ -221,10 +243,10 @@ class BatchEmulatorCore implements BatchEmulator {
         { key: 'Reason', value: CERTIFICATE_RETIRED_REASON },
       ]);
     }
-    const { operation, pathParams } = route;
-    checkParameters(operation, pathParams, query, request.headers);
-    const parsedBody = checkBody(operation, request.headers, body, this.#maxBodyBytes);
-    const handler = CERTIFICATE_OPERATIONS[operation.operationId];
+    const { validators } = served.spec;
+    checkParameters(operation, validators, pathParams, query, request.headers);
+    const parsedBody = checkBody(operation, validators, request.headers, body, this.#maxBodyBytes);
+    const handler = CERTIFICATE_OPERATIONS[clientName(operation)];
     if (!handler) throw new BatchFault('NotImplemented');
     return handler({
       context,
@@ -236,6 +258,10 @@ class BatchEmulatorCore implements BatchEmulator {
       store: this.#store,
     });
   }
+}
+
+function clientName(operation: OperationSpec): string {
+  return `${operation.group}.${operation.method}`;
 }
 
 /**

@@ -1,18 +1,17 @@
 /**
- * Looks up a compiled validator of `generated/validators.js` by the id the operation table names.
+ * Looks up a compiled validator of a generated `validators.js` by the id the operation table names.
  *
  * @module
  */
 
-import type { CompiledValidator } from '../../generated/validators.js';
-import * as validators from '../../generated/validators.js';
-
-const byId = validators as unknown as Readonly<Record<string, CompiledValidator | undefined>>;
-
-/** The words of rules the validators report abstractly (see `src/validation/rule-words.ts`). */
-export const ruleMessages = validators.ruleMessages;
+import type { ValidatorModule } from '../client/validator-module.js';
+import type { CompiledValidator } from '../validation/rule-words.js';
 
 /** The validator with id `id`, or `undefined` when the table names none or it is missing. */
-export function findValidator(id: string | undefined): CompiledValidator | undefined {
-  return id === undefined ? undefined : byId[id];
+export function findValidator(
+  validators: ValidatorModule,
+  id: string | undefined,
+): CompiledValidator | undefined {
+  const validate = id === undefined ? undefined : validators[id];
+  return typeof validate === 'function' ? (validate as CompiledValidator) : undefined;
 }

@@ -4,6 +4,9 @@
  * @module
  */
 
+import type { ValidatorModule } from '../client/validator-module.js';
+import type { OperationTable } from '../table/operation-table.js';
+
 /**
  * How the emulator answers certificate calls.
  *
@@ -56,8 +59,26 @@ export interface BatchEmulatorOptions {
   readonly maxRequestBodyBytes?: number;
   /** Largest accepted distance between `ocp-date`/`Date` and the clock. Default 15 minutes. */
   readonly maxClockSkewInMs?: number;
-  /** Accepted `api-version` values. Default `SUPPORTED_API_VERSIONS`. */
+  /**
+   * The specs to serve: each a generated module's operation table, validators and API versions
+   * (`npm run generate` exports all three from its `index.ts`). A request is checked against the
+   * spec whose `apiVersions` hold its `api-version`, so one emulator serves several API versions'
+   * wire forms (e.g. `timeout` in 2024-07-01.20.0, `timeOut` in 2025-06-01.21.0). The operations
+   * must have the client names of the certificate operations (`certificate.add`, …): generate a
+   * newer spec with `openapi/BatchService.overlay.json`, which pins them.
+   * Default: the spec this package ships (`SUPPORTED_API_VERSIONS`).
+   */
+  readonly specs?: readonly EmulatedSpec[];
+  /** Accepted `api-version` values, replacing those of `specs`. Default: every spec's. */
   readonly apiVersions?: readonly string[];
+}
+
+/** A generated module, as the emulator serves it. */
+export interface EmulatedSpec {
+  readonly operations: OperationTable;
+  readonly validators: ValidatorModule;
+  /** The first is the spec's own version; the others have the same wire form. */
+  readonly apiVersions: readonly string[];
 }
 
 /** Wire names of the certificate states (the service sends `deletefailed` in lower case). */

@@ -34,6 +34,7 @@ export type {
   EmulatedCertificate,
   EmulatedCertificateState,
   EmulatedDeleteCertificateError,
+  EmulatedSpec,
   FailFaultOptions,
   ThrottleFaultOptions,
 } from '../emulator/types.js';

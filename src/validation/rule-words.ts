@@ -145,6 +145,10 @@ export function ruleIssue(
       return at(maxBytesWords(Number(p.limit)));
     case 'instanceofDate':
       return at('must be a valid Date');
+    case 'dateOrString':
+      return at('must be a Date or a date-time string');
+    case 'readOnlyProperty':
+      return at('is read-only: the service sets it, so leave it out of the request');
     default:
       return at(words?.message ?? error.message ?? 'is invalid');
   }

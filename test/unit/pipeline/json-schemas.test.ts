@@ -1,0 +1,80 @@
+/**
+ * Request bodies of the Date-typed models: a `format: date-time` property takes a `Date` (what
+ * the model type says; JSON.stringify sends ISO 8601) or the text; a read-only property is
+ * refused with its name; answers are checked for their shape only.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { compileValidators } from '../../../scripts/pipeline/compile-validators.ts';
+import { SchemaConverter } from '../../../scripts/pipeline/json-schemas.ts';
+import { SpecModel } from '../../../scripts/pipeline/spec-model.ts';
+import { ruleIssue } from '../../../src/validation/rule-words.js';
+
+const spec = new SpecModel({
+  swagger: '2.0',
+  info: { version: '1' },
+  paths: {},
+  definitions: {
+    Schedule: {
+      type: 'object',
+      properties: {
+        doNotRunUntil: { type: 'string', format: 'date-time' },
+        state: { $ref: '#/definitions/State', readOnly: true },
+        url: { type: 'string', readOnly: true },
+      },
+    },
+    State: { type: 'string', enum: ['active', 'disabled'] },
+  },
+});
+
+async function validators() {
+  const converter = new SchemaConverter(spec);
+  const body = converter.root('Op_body', { $ref: '#/definitions/Schedule' });
+  const shape = converter.shape('Op_response', { $ref: '#/definitions/Schedule' });
+  const { js } = compileValidators([body, shape]);
+  return (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as Record<
+    string,
+    ((data: unknown) => boolean) & { errors?: never[] }
+  > & { ruleMessages: never };
+}
+
+describe('request bodies and answers of date-time and read-only properties', () => {
+  it('a date-time property takes a Date or a string, not an invalid Date or a number', async () => {
+    const v = await validators();
+    expect(v.Op_body!({ doNotRunUntil: new Date('2025-01-01T00:00:00Z') })).toBe(true);
+    expect(v.Op_body!({ doNotRunUntil: '2025-01-01T00:00:00Z' })).toBe(true);
+    expect(v.Op_body!({ doNotRunUntil: new Date('nonsense') })).toBe(false);
+    expect(v.Op_body!({ doNotRunUntil: 20250101 })).toBe(false);
+    const [error] = v.Op_body!.errors!;
+    expect(ruleIssue('Op_body', error!, v.ruleMessages)).toEqual({
+      segments: ['doNotRunUntil'],
+      rule: 'dateOrString',
+      message: 'must be a Date or a date-time string',
+    });
+  });
+
+  it('a read-only property is refused in a body, with its name, whether it is a $ref or not', async () => {
+    const v = await validators();
+    expect(v.Op_body!({ state: 'active', url: 'x' })).toBe(false);
+    const issues = v.Op_body!.errors!.map((e) => ruleIssue('Op_body', e, v.ruleMessages));
+    expect(issues).toEqual([
+      {
+        segments: ['state'],
+        rule: 'readOnlyProperty',
+        message: 'is read-only: the service sets it, so leave it out of the request',
+      },
+      {
+        segments: ['url'],
+        rule: 'readOnlyProperty',
+        message: 'is read-only: the service sets it, so leave it out of the request',
+      },
+    ]);
+  });
+
+  it('an answer carries read-only properties and date strings: the shape accepts them', async () => {
+    const v = await validators();
+    expect(
+      v.Op_response!({ state: 'active', url: 'x', doNotRunUntil: '2025-01-01T00:00:00Z' }),
+    ).toBe(true);
+    expect(v.Op_response!({ state: 5 })).toBe(false);
+  });
+});
