@@ -2,10 +2,11 @@
  * Compiles JSON Schemas into one standalone ESM module of ajv validators, so nothing is compiled
  * at run time and the published package needs no ajv at all.
  *
- * - Each shared schema (`def.<Name>`, `shape.<Name>`; see json-schemas.ts) is compiled once into
- *   one function that every root and every other shared schema calls (`inlineRefs: false`: no
- *   copy of its code at a `$ref`), so the module grows with the spec's schemas, not with
- *   operations × schemas. Only the roots are exported.
+ * - Each shared schema (`def.<Name>`, `shape.<Name>`, `param.<name>`; see json-schemas.ts) is
+ *   compiled once into one function that every root and every other shared schema calls
+ *   (`inlineRefs: false`: no copy of its code at a `$ref`), so the module grows with the spec's
+ *   schemas, not with operations × schemas. Roots that are the same schema but for their id share
+ *   one function too. Only the roots are exported.
  * - ajv reports an error inside a `$ref`'d schema with a `schemaPath` relative to that schema
  *   (`#/properties/thumbprint/pattern`), which would not say which schema; a shared schema's
  *   errors are therefore reported with its id in front
@@ -93,12 +94,25 @@ export function compileValidators(schemas: SchemaSet): CompiledModule {
     // same way for definitions), so an error names the shared schema it comes from.
     ajv.schemas[id]!.schemaPath = `${id}#`;
   }
+  // Roots that are the same schema but for their `$id` (the parameters of many operations) share
+  // one function: compiled under the first id, exported under the others as aliases (standalone
+  // code would emit the function again for every export naming it).
   const mapping: Record<string, string> = {};
+  const aliases: string[] = [];
+  const bySchema = new Map<string, string>();
   for (const { id, schema } of schemas.roots) {
-    ajv.addSchema(schema, id);
-    mapping[exportName(id)] = id;
+    const { $id: _, ...rest } = schema;
+    const key = JSON.stringify(rest);
+    const same = bySchema.get(key);
+    if (same === undefined) {
+      bySchema.set(key, id);
+      ajv.addSchema(schema, id);
+      mapping[exportName(id)] = id;
+    } else {
+      aliases.push(`export const ${exportName(id)} = ${same};`);
+    }
   }
-  const js = standaloneCode.default(ajv, mapping);
+  const js = `${standaloneCode.default(ajv, mapping)}\n${aliases.join('\n')}`;
   if (/\brequire\(/.test(js)) {
     throw new Error(
       'compiled validators contain require(): a runtime helper leaked into ESM output',

@@ -8,6 +8,9 @@
  * Conversions, all mechanical:
  * - a `$ref` to a named schema becomes a `$ref` to that definition's own schema, `$id`
  *   `def.<Name>`, or `shape.<Name>` for its lenient shape (same name, other rules, other id);
+ * - a parameter's rules are a shared schema too, `param.<clientName>` (`timeout`,
+ *   `clientRequestId`... are the same in every operation), `param.<clientName>.2`... when
+ *   operations give a parameter of that name other rules;
  * - `x-nullable` (2.0) / `nullable` (3.0) allow `null`;
  * - `x-ms-enum` with `modelAsString: true` is an open enum, so `enum` is dropped;
  * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
@@ -76,15 +79,15 @@ export interface NamedSchema {
 
 /**
  * What the validators are compiled from: the roots (one per validator id of the operation table,
- * exported) and the shared schemas they reach (`def.`, `shape.`; not exported).
+ * exported) and the shared schemas they reach (`def.`, `shape.`, `param.`; not exported).
  */
 export interface SchemaSet {
   roots: NamedSchema[];
   definitions: NamedSchema[];
 }
 
-/** The kinds of shared schema: strict definitions and their shapes. */
-export type SharedKind = 'def' | 'shape';
+/** The kinds of shared schema: strict definitions, their shapes, and operation parameters. */
+export type SharedKind = 'def' | 'shape' | 'param';
 
 /** The id of a shared schema, e.g. `def.CertificateAddParameter`, `shape.Certificate`. */
 export function sharedId(kind: SharedKind, name: string): string {
@@ -239,7 +242,10 @@ export class SchemaConverter {
     return result;
   }
 
-  /** Parameters of one operation as an object schema keyed by client name (dates as `Date`). */
+  /**
+   * Parameters of one operation as an object schema keyed by client name (dates as `Date`), each
+   * parameter's rules a shared `param.` schema.
+   */
   parameters(
     operation: Pick<OperationSpec, 'parameters' | 'validators'>,
     wireSchemas: ReadonlyMap<string, Json>,
@@ -247,12 +253,31 @@ export class SchemaConverter {
     const properties: Json = {};
     const required: string[] = [];
     for (const p of operation.parameters) {
-      properties[p.clientName] = wireSchemas.get(`${p.location}:${p.wireName}`) ?? {};
+      const wire = wireSchemas.get(`${p.location}:${p.wireName}`) ?? {};
+      properties[p.clientName] = this.parameter(p.clientName, this.convert(wire, true));
       if (p.required) required.push(p.clientName);
     }
-    const schema: Json = { type: 'object', properties };
+    const schema: Json = { $id: operation.validators.parameters, type: 'object' };
     if (required.length > 0) schema.required = required;
-    return this.root(operation.validators.parameters, schema, true);
+    schema.properties = properties;
+    schema.additionalProperties = false;
+    return { id: operation.validators.parameters, schema };
+  }
+
+  /** `param.<name>` for the first rules of a parameter met, `param.<name>.2`... for other rules. */
+  private parameter(name: string, converted: Json): Json {
+    if (typeof converted.$ref === 'string') return converted; // already a shared definition
+    const key = JSON.stringify(converted);
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? sharedId('param', name) : `${sharedId('param', name)}.${n}`;
+      const known = this.shared.get(id);
+      if (known === undefined) this.shared.set(id, { $id: id, ...converted });
+      else {
+        const { $id: _, ...rest } = known;
+        if (JSON.stringify(rest) !== key) continue;
+      }
+      return { $ref: id };
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * Shared validators (issue 14, item 6): a named definition and its lenient shape are each compiled
- * into one function that every validator reaching them calls, so the module grows with the spec's
- * schemas, not with operations × schemas; the words of a rule inside a shared schema are still
- * found for every validator that reports it.
+ * Shared validators (issue 14, item 6): a named definition, its lenient shape and a parameter's
+ * rules are each compiled into one function that every validator reaching them calls, so the
+ * module grows with the spec's schemas, not with operations × schemas; the words of a rule inside
+ * a shared schema are still found for every validator that reports it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -103,9 +103,16 @@ async function load(operations: number, definitions: number) {
 }
 
 describe('shared validators', () => {
-  it('converts each definition once, strict and shape apart', () => {
+  it('converts each definition once, strict and shape apart, and each parameter once', () => {
     const { roots, definitions } = schemasOf(3, 2);
-    expect(definitions.map((d) => d.id)).toEqual(['def.D0', 'def.D1', 'shape.D0', 'shape.D1']);
+    expect(definitions.map((d) => d.id)).toEqual([
+      'def.D0',
+      'def.D1',
+      'param.clientRequestId',
+      'param.timeout',
+      'shape.D0',
+      'shape.D1',
+    ]);
     expect(roots.find((r) => r.id === 'Op2_body')?.schema.properties).toEqual({
       own2: { type: 'string' },
       item: { $ref: 'def.D0' },
@@ -123,11 +130,15 @@ describe('shared validators', () => {
 
   it('compiles one function per shared schema, whichever operations and definitions reach it', () => {
     const { js } = compileValidators(schemasOf(3, 4));
-    for (const id of ['def.D0', 'def.D3', 'shape.D2']) {
+    for (const id of ['def.D0', 'def.D3', 'shape.D2', 'param.timeout', 'param.clientRequestId']) {
       expect(js.split(`/*# sourceURL="${id}" */`)).toHaveLength(2);
     }
-    // 4 definitions, 4 shapes, and 3 × (parameters, body, response)
-    expect(js.match(/^function validate/gm)).toHaveLength(4 + 4 + 3 * 3);
+    // 4 definitions, 4 shapes, 2 parameters, 3 bodies of their own; the 3 parameter roots are one
+    // schema, and so are the 3 response roots: one function each, exported under every id
+    expect(js.match(/^function validate/gm)).toHaveLength(4 + 4 + 2 + 3 + 1 + 1);
+    expect(js).toContain('export const Op1_parameters = Op0_parameters;');
+    expect(js).toContain('export const Op2_parameters = Op0_parameters;');
+    expect(js).toContain('export const Op2_response = Op0_response;');
   });
 
   it('grows with the definitions, not with operations × definitions', () => {
