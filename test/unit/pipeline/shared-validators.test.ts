@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { compileValidators } from '../../../scripts/pipeline/compile-validators.ts';
+import {
+  compileValidators,
+  dropUnreadSchemas,
+} from '../../../scripts/pipeline/compile-validators.ts';
 import { type NamedSchema, SchemaConverter } from '../../../scripts/pipeline/json-schemas.ts';
 import { type Json, SpecModel } from '../../../scripts/pipeline/spec-model.ts';
 import type { ParameterSpec } from '../../../src/table/operation-table.js';
@@ -197,6 +200,22 @@ describe('shared validators', () => {
       ['/item/name', 'pattern'],
       ['/item/next', 'required'],
     ]);
+  });
+
+  it('drops the schema literals the compiled code never reads', () => {
+    const js = [
+      'const schema1 = {"type":"object"};',
+      'const schema2 = {"enum":["a","b"]};',
+      'function validate1(data){ return schema2.enum.includes(data); }',
+      '',
+    ].join('\n');
+    expect(dropUnreadSchemas(js)).toBe(
+      [
+        'const schema2 = {"enum":["a","b"]};',
+        'function validate1(data){ return schema2.enum.includes(data); }',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('fails the generation when a worded rule is not one the compiled code reports', () => {
