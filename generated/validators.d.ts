@@ -20,7 +20,9 @@ export declare const Certificate_List_parameters: CompiledValidator;
 export declare const Certificate_List_response: CompiledValidator;
 /**
  * The words of rules whose meaning the keyword alone does not say (a pattern, a conditional
- * rule), keyed by `<validator id>#<schema path>` (the `schemaPath` of a validation error);
+ * rule), keyed by `<schema id>#<pointer>`: the `schemaPath` of a validation error inside a
+ * shared schema (`def.CertificateAddParameter#/properties/thumbprint/pattern`), or the
+ * validator id followed by the `schemaPath` (`#/...`) of an error of its own schema;
  * `field` names the property the rule is about when the error is reported on its parent.
  */
 export declare const ruleMessages: Readonly<Record<string, { field?: string; message: string }>>;

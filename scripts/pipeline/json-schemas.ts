@@ -1,9 +1,16 @@
 /**
- * Turns spec schemas into self-contained JSON Schemas (draft-07, what ajv compiles by default):
- * one per request body and one per operation's parameters (keyed by client name).
+ * Turns spec schemas into JSON Schemas (draft-07, what ajv compiles by default): one root per
+ * request body, per operation's parameters (keyed by client name) and per response shape, and the
+ * shared schemas the roots reach, each converted once: validators compile each shared schema into
+ * one function the roots call (`compile-validators.ts`), so they grow with the spec's schemas, not
+ * with operations × schemas.
  *
  * Conversions, all mechanical:
- * - `$ref`s are bundled under `definitions`;
+ * - a `$ref` to a named schema becomes a `$ref` to that definition's own schema, `$id`
+ *   `def.<Name>`, or `shape.<Name>` for its lenient shape (same name, other rules, other id);
+ * - a parameter's rules are a shared schema too, `param.<clientName>` (`timeout`,
+ *   `clientRequestId`... are the same in every operation), `param.<clientName>.2`... when
+ *   operations give a parameter of that name other rules;
  * - `x-nullable` (2.0) / `nullable` (3.0) allow `null`;
  * - `x-ms-enum` with `modelAsString: true` is an open enum, so `enum` is dropped;
  * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
@@ -70,9 +77,31 @@ export interface NamedSchema {
   schema: Json;
 }
 
+/**
+ * What the validators are compiled from: the roots (one per validator id of the operation table,
+ * exported) and the shared schemas they reach (`def.`, `shape.`, `param.`; not exported).
+ */
+export interface SchemaSet {
+  roots: NamedSchema[];
+  definitions: NamedSchema[];
+}
+
+/** The kinds of shared schema: strict definitions, their shapes, and operation parameters. */
+export type SharedKind = 'def' | 'shape' | 'param';
+
+/** The id of a shared schema, e.g. `def.CertificateAddParameter`, `shape.Certificate`. */
+export function sharedId(kind: SharedKind, name: string): string {
+  // A plain name keeps `$ref` resolution trivial: one relative segment, the same from any base.
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    throw new Error(`spec: schema name "${name}" is not a plain name (letters, digits, _ or -)`);
+  }
+  return `${kind}.${name}`;
+}
+
 export class SchemaConverter {
   private readonly model: SpecModel;
-  private definitions = new Map<string, Json>();
+  /** Every shared schema reached so far, by id. */
+  private readonly shared = new Map<string, Json>();
   private shapeOnly = false;
 
   constructor(model: SpecModel) {
@@ -89,16 +118,16 @@ export class SchemaConverter {
     }
   }
 
-  /** A root schema with every definition it reaches bundled under `definitions`. */
+  /** A root schema; the named schemas it reaches are `$ref`s to {@link definitions}. */
   root(id: string, schema: Json, clientValues = false): NamedSchema {
-    this.definitions = new Map();
-    const converted = this.convert(schema, clientValues);
-    const definitions = Object.fromEntries(
-      [...this.definitions.entries()].sort(([a], [b]) => compare(a, b)),
-    );
-    const root: Json = { $id: id, ...converted };
-    if (Object.keys(definitions).length > 0) root.definitions = definitions;
-    return { id, schema: root };
+    return { id, schema: { $id: id, ...this.convert(schema, clientValues) } };
+  }
+
+  /** Every shared schema the roots converted so far reach, each once, sorted by id. */
+  definitions(): NamedSchema[] {
+    return [...this.shared.entries()]
+      .sort(([a], [b]) => compare(a, b))
+      .map(([id, schema]) => ({ id, schema }));
   }
 
   /** `open`: inside `if`/`not`/`anyOf`..., where an object must not become closed. */
@@ -192,12 +221,12 @@ export class SchemaConverter {
   }
 
   private reference(ref: string): Json {
-    const name = ref.slice(ref.lastIndexOf('/') + 1);
-    if (!this.definitions.has(name)) {
-      this.definitions.set(name, {}); // placeholder breaks cycles
-      this.definitions.set(name, this.convert(this.model.resolve(ref), false));
+    const id = sharedId(this.shapeOnly ? 'shape' : 'def', ref.slice(ref.lastIndexOf('/') + 1));
+    if (!this.shared.has(id)) {
+      this.shared.set(id, {}); // placeholder breaks cycles
+      this.shared.set(id, { $id: id, ...this.convert(this.model.resolve(ref), false) });
     }
-    return { $ref: `#/definitions/${name}` };
+    return { $ref: id };
   }
 
   /** Flattens `allOf` (inheritance in Azure specs) into one object schema. */
@@ -221,17 +250,42 @@ export class SchemaConverter {
     return result;
   }
 
-  /** Parameters of one operation as an object schema keyed by client name (dates as `Date`). */
-  parameters(operation: OperationSpec, wireSchemas: ReadonlyMap<string, Json>): NamedSchema {
+  /**
+   * Parameters of one operation as an object schema keyed by client name (dates as `Date`), each
+   * parameter's rules a shared `param.` schema.
+   */
+  parameters(
+    operation: Pick<OperationSpec, 'parameters' | 'validators'>,
+    wireSchemas: ReadonlyMap<string, Json>,
+  ): NamedSchema {
     const properties: Json = {};
     const required: string[] = [];
     for (const p of operation.parameters) {
-      properties[p.clientName] = wireSchemas.get(`${p.location}:${p.wireName}`) ?? {};
+      const wire = wireSchemas.get(`${p.location}:${p.wireName}`) ?? {};
+      properties[p.clientName] = this.parameter(p.clientName, this.convert(wire, true));
       if (p.required) required.push(p.clientName);
     }
-    const schema: Json = { type: 'object', properties };
+    const schema: Json = { $id: operation.validators.parameters, type: 'object' };
     if (required.length > 0) schema.required = required;
-    return this.root(operation.validators.parameters, schema, true);
+    schema.properties = properties;
+    schema.additionalProperties = false;
+    return { id: operation.validators.parameters, schema };
+  }
+
+  /** `param.<name>` for the first rules of a parameter met, `param.<name>.2`... for other rules. */
+  private parameter(name: string, converted: Json): Json {
+    if (typeof converted.$ref === 'string') return converted; // already a shared definition
+    const key = JSON.stringify(converted);
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? sharedId('param', name) : `${sharedId('param', name)}.${n}`;
+      const known = this.shared.get(id);
+      if (known === undefined) this.shared.set(id, { $id: id, ...converted });
+      else {
+        const { $id: _, ...rest } = known;
+        if (JSON.stringify(rest) !== key) continue;
+      }
+      return { $ref: id };
+    }
   }
 }
 

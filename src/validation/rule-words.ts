@@ -15,7 +15,11 @@ import type {
 
 export type { CompiledValidator, ValidatorError };
 
-/** The words of rules, by `<validator id>#<schema path>` (a generated `ruleMessages`). */
+/**
+ * The words of rules (a generated `ruleMessages`), by `<schema id>#<pointer>`: the validator's id
+ * for a rule of its own schema, the shared schema's id (`def.CertificateAddParameter`) for a rule
+ * inside a definition every validator reaching it calls (see {@link ruleKey}).
+ */
 export type RuleMessages = Readonly<
   Record<string, { readonly field?: string; readonly message: string }>
 >;
@@ -56,6 +60,16 @@ function plural(n: number, word: string, words = `${word}s`): string {
 }
 
 /**
+ * The `ruleMessages` key of a validation error. ajv reports an error of the validator's own schema
+ * with a `schemaPath` of `#/...` (the key is the validator's id before it), and an error inside a
+ * shared schema with that schema's id in front (`def.CertificateAddParameter#/properties/...`),
+ * which is the key itself.
+ */
+export function ruleKey(id: string, error: Pick<ValidatorError, 'schemaPath'>): string {
+  return error.schemaPath.startsWith('#') ? `${id}${error.schemaPath}` : error.schemaPath;
+}
+
+/**
  * The issue a validation error stands for, or `undefined` for errors that only accompany another
  * (`if`: the failing `then` branch reports the actual problem).
  *
@@ -71,7 +85,7 @@ export function ruleIssue(
     .slice(1)
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const p = error.params;
-  const words = ruleMessages?.[`${id}${error.schemaPath}`];
+  const words = ruleMessages?.[ruleKey(id, error)];
   const at = (message: string, rule = error.keyword) => ({ segments, rule, message });
   switch (error.keyword) {
     case 'if':

@@ -73,6 +73,7 @@ export function formatTable(input: ReportInput): string {
       `RSS ${mb(m.rssColdBytes)} → ${mb(m.rssBeforeBytes)} → ${mb(m.rssAfterBytes)} · heap used ${mb(m.heapUsedColdBytes)} → ${mb(m.heapUsedBeforeBytes)} → ${mb(m.heapUsedAfterBytes)} · young gen ${mb(m.newSpaceColdBytes)} → ${mb(m.newSpaceBeforeBytes)} → ${mb(m.newSpaceAfterBytes)}`,
     );
   }
+  add('validators.js, our spec', kb(input.generation.validatorsBytes.ours));
   for (const c of input.targets) add(c.name, c.value, c.target, c.pass ? 'PASS' : 'MISS');
 
   const header: [string, string, string, string] = ['Measure', 'Figure', 'Target', 'Result'];

@@ -2,8 +2,8 @@
  * `npm run bench [-- --out <file>] [--quick]` — issue 8's benchmark, in one run:
  * builds the bundles (esbuild, into a temp dir), starts the stand-in service in its own process,
  * measures throughput/latency/CPU of (a)–(d) in interleaved rounds, client overhead with an
- * in-memory fetch, validation cost, bundle sizes,
- * import time, memory over 10,000 adds and generation time; prints one Markdown table with every
+ * in-memory fetch, validation cost, bundle sizes, import time, memory over 10,000 adds,
+ * generation time and the size of the generated validators; prints one Markdown table with every
  * target marked PASS/MISS and writes the same figures as JSON (default `bench-results.json` at the
  * repository root, git-ignored). A missed target never fails the run; a broken client does.
  * `--quick` shrinks the rounds for a smoke run (its figures are not the reported ones).

@@ -3,7 +3,7 @@
  * targets are read from the benchmark's output, not asserted.
  */
 import type { BuiltBundles } from './build-bundles.ts';
-import type { GenerationResult } from './generation.ts';
+import { FULL_SPEC_VALIDATORS_BEFORE_BYTES, type GenerationResult } from './generation.ts';
 import type { ImportTimeResult } from './import-time.ts';
 import type { MemoryResult } from './memory.ts';
 import type { Ratios } from './summarize.ts';
@@ -114,6 +114,17 @@ export function checkTargets(input: CheckInput): TargetCheck[] {
       `${(g.fullSpecMs / 1000).toFixed(2)} s`,
       '≤ 10 s',
       g.fullSpecMs <= 10_000,
+    ),
+  );
+  // Issue 14, item 6: shared schemas make the validators grow with the spec's schemas.
+  const size = g.validatorsBytes.fullSpec;
+  const before = FULL_SPEC_VALIDATORS_BEFORE_BYTES;
+  checks.push(
+    check(
+      'validators.js, 2019 full spec',
+      `${(size / KB).toFixed(1)} KB (${((100 * size) / before).toFixed(1)}% of ${(before / MB).toFixed(2)} MB before shared schemas)`,
+      `≤ 25% of ${(before / MB).toFixed(2)} MB`,
+      size <= 0.25 * before,
     ),
   );
   return checks;
