@@ -92,8 +92,9 @@ export type SharedKind = 'def' | 'shape' | 'param';
 /** The id of a shared schema, e.g. `def.CertificateAddParameter`, `shape.Certificate`. */
 export function sharedId(kind: SharedKind, name: string): string {
   // A plain name keeps `$ref` resolution trivial: one relative segment, the same from any base.
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
-    throw new Error(`spec: schema name "${name}" is not a plain name (letters, digits, _ or -)`);
+  // Dots are plain in a URI segment; TypeSpec specs name definitions `Azure.Core.eTag`.
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    throw new Error(`spec: schema name "${name}" is not a plain name (letters, digits, _, . or -)`);
   }
   return `${kind}.${name}`;
 }

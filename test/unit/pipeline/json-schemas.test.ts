@@ -30,7 +30,7 @@ async function validators() {
   const converter = new SchemaConverter(spec);
   const body = converter.root('Op_body', { $ref: '#/definitions/Schedule' });
   const shape = converter.shape('Op_response', { $ref: '#/definitions/Schedule' });
-  const { js } = compileValidators([body, shape]);
+  const { js } = compileValidators({ roots: [body, shape], definitions: converter.definitions() });
   return (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as Record<
     string,
     ((data: unknown) => boolean) & { errors?: never[] }
