@@ -7,7 +7,7 @@ function validate22(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"param.timeout#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err0 = {instancePath,schemaPath:"param.timeout#/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -18,7 +18,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 2147483647 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"param.timeout#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+const err1 = {instancePath,schemaPath:"param.timeout#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -28,7 +28,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"param.timeout#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err2 = {instancePath,schemaPath:"param.timeout#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -50,7 +50,7 @@ let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"param.clientRequestId#/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\""};
+const err0 = {instancePath,schemaPath:"param.clientRequestId#/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -61,7 +61,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"param.clientRequestId#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath,schemaPath:"param.clientRequestId#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -80,7 +80,7 @@ function validate26(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "boolean"){
-const err0 = {instancePath,schemaPath:"param.returnClientRequestId#/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err0 = {instancePath,schemaPath:"param.returnClientRequestId#/type",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -99,7 +99,7 @@ function validate28(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(!(data instanceof Date) || Number.isNaN(data.getTime())){
-const err0 = {instancePath,schemaPath:"param.ocpDate#/instanceofDate",keyword:"instanceofDate",params:{},message:"must be a valid Date"};
+const err0 = {instancePath,schemaPath:"param.ocpDate#/instanceofDate",keyword:"instanceofDate",params:{}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -120,7 +120,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "timeout") || (key0 === "clientRequestId")) || (key0 === "returnClientRequestId")) || (key0 === "ocpDate"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -156,7 +156,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -236,7 +236,7 @@ errors++;
 }
 var valid2 = _errs6 === errors;
 if(valid2){
-const err3 = {instancePath,schemaPath:"def.CertificateAddParameter#/then/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err3 = {instancePath,schemaPath:"def.CertificateAddParameter#/then/not",keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -260,7 +260,7 @@ var _valid0 = _errs4 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"def.CertificateAddParameter#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err4 = {instancePath,schemaPath:"def.CertificateAddParameter#/if",keyword:"if",params:{failingKeyword: "then"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -271,7 +271,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thumbprint === undefined){
-const err5 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "thumbprint"},message:"must have required property '"+"thumbprint"+"'"};
+const err5 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "thumbprint"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -281,7 +281,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.thumbprintAlgorithm === undefined){
-const err6 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"},message:"must have required property '"+"thumbprintAlgorithm"+"'"};
+const err6 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -291,7 +291,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.data === undefined){
-const err7 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+const err7 = {instancePath,schemaPath:"def.CertificateAddParameter#/required",keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -302,7 +302,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "thumbprint") || (key0 === "thumbprintAlgorithm")) || (key0 === "data")) || (key0 === "certificateFormat")) || (key0 === "password"))){
-const err8 = {instancePath,schemaPath:"def.CertificateAddParameter#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err8 = {instancePath,schemaPath:"def.CertificateAddParameter#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -316,7 +316,7 @@ if(data.thumbprint !== undefined){
 let data1 = data.thumbprint;
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
-const err9 = {instancePath:instancePath+"/thumbprint",schemaPath:"def.CertificateAddParameter#/properties/thumbprint/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{1,40}$"+"\""};
+const err9 = {instancePath:instancePath+"/thumbprint",schemaPath:"def.CertificateAddParameter#/properties/thumbprint/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -327,7 +327,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/thumbprint",schemaPath:"def.CertificateAddParameter#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/thumbprint",schemaPath:"def.CertificateAddParameter#/properties/thumbprint/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -340,7 +340,7 @@ errors++;
 if(data.thumbprintAlgorithm !== undefined){
 let data2 = data.thumbprintAlgorithm;
 if(typeof data2 !== "string"){
-const err11 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"def.CertificateAddParameter#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"def.CertificateAddParameter#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -350,7 +350,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(data2 === "sha1")){
-const err12 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"def.CertificateAddParameter#/properties/thumbprintAlgorithm/enum",keyword:"enum",params:{allowedValues: schema12.properties.thumbprintAlgorithm.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"def.CertificateAddParameter#/properties/thumbprintAlgorithm/enum",keyword:"enum",params:{allowedValues: schema12.properties.thumbprintAlgorithm.enum}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -364,7 +364,7 @@ if(data.data !== undefined){
 let data3 = data.data;
 if(typeof data3 === "string"){
 if(data3.length < 1){
-const err13 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err13 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -374,7 +374,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data3.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data3)){
-const err14 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/base64",keyword:"base64",params:{},message:"must be base64 (A-Z, a-z, 0-9, +, /; padded with = to a multiple of 4)"};
+const err14 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/base64",keyword:"base64",params:{}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -384,7 +384,7 @@ vErrors.push(err14);
 errors++;
 }
 if(((data3.length * 3) >> 2) - (data3.endsWith("==") ? 2 : data3.endsWith("=") ? 1 : 0) > 10240){
-const err15 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/maxBytes",keyword:"maxBytes",params:{limit: 10240},message:"must be at most 10240 bytes once decoded from base64"};
+const err15 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/maxBytes",keyword:"maxBytes",params:{limit: 10240}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -395,7 +395,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/data",schemaPath:"def.CertificateAddParameter#/properties/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -408,7 +408,7 @@ errors++;
 if(data.certificateFormat !== undefined){
 let data4 = data.certificateFormat;
 if(typeof data4 !== "string"){
-const err17 = {instancePath:instancePath+"/certificateFormat",schemaPath:"def.CertificateAddParameter#/properties/certificateFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/certificateFormat",schemaPath:"def.CertificateAddParameter#/properties/certificateFormat/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -418,7 +418,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data4 === "pfx") || (data4 === "cer"))){
-const err18 = {instancePath:instancePath+"/certificateFormat",schemaPath:"def.CertificateAddParameter#/properties/certificateFormat/enum",keyword:"enum",params:{allowedValues: schema12.properties.certificateFormat.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/certificateFormat",schemaPath:"def.CertificateAddParameter#/properties/certificateFormat/enum",keyword:"enum",params:{allowedValues: schema12.properties.certificateFormat.enum}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -430,7 +430,7 @@ errors++;
 }
 if(data.password !== undefined){
 if(typeof data.password !== "string"){
-const err19 = {instancePath:instancePath+"/password",schemaPath:"def.CertificateAddParameter#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = {instancePath:instancePath+"/password",schemaPath:"def.CertificateAddParameter#/properties/password/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -442,7 +442,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"def.CertificateAddParameter#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath,schemaPath:"def.CertificateAddParameter#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -476,7 +476,7 @@ function validate34(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"param.thumbprintAlgorithm#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,schemaPath:"param.thumbprintAlgorithm#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -486,7 +486,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(data === "sha1")){
-const err1 = {instancePath,schemaPath:"param.thumbprintAlgorithm#/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,schemaPath:"param.thumbprintAlgorithm#/enum",keyword:"enum",params:{allowedValues: schema14.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -506,7 +506,7 @@ let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern1.test(data)){
-const err0 = {instancePath,schemaPath:"param.thumbprint#/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{1,40}$"+"\""};
+const err0 = {instancePath,schemaPath:"param.thumbprint#/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{1,40}$"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -517,7 +517,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"param.thumbprint#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath,schemaPath:"param.thumbprint#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -537,7 +537,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thumbprintAlgorithm === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"},message:"must have required property '"+"thumbprintAlgorithm"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -547,7 +547,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.thumbprint === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprint"},message:"must have required property '"+"thumbprint"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprint"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -558,7 +558,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "thumbprintAlgorithm") || (key0 === "thumbprint")) || (key0 === "timeout")) || (key0 === "clientRequestId")) || (key0 === "returnClientRequestId")) || (key0 === "ocpDate"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -606,7 +606,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -626,7 +626,7 @@ function validate45(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"param.select#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,schemaPath:"param.select#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -646,7 +646,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thumbprintAlgorithm === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"},message:"must have required property '"+"thumbprintAlgorithm"+"'"};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprintAlgorithm"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -656,7 +656,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.thumbprint === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprint"},message:"must have required property '"+"thumbprint"+"'"};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "thumbprint"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -667,7 +667,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "thumbprintAlgorithm") || (key0 === "thumbprint")) || (key0 === "select")) || (key0 === "timeout")) || (key0 === "clientRequestId")) || (key0 === "returnClientRequestId")) || (key0 === "ocpDate"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -721,7 +721,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -741,7 +741,7 @@ function validate53(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"shape.CertificateState#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,schemaPath:"shape.CertificateState#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -762,7 +762,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err0 = {instancePath:instancePath+"/name",schemaPath:"shape.NameValuePair#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/name",schemaPath:"shape.NameValuePair#/properties/name/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -774,7 +774,7 @@ errors++;
 }
 if(data.value !== undefined){
 if(typeof data.value !== "string"){
-const err1 = {instancePath:instancePath+"/value",schemaPath:"shape.NameValuePair#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/value",schemaPath:"shape.NameValuePair#/properties/value/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -786,7 +786,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"shape.NameValuePair#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"shape.NameValuePair#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -807,7 +807,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.code !== undefined){
 if(typeof data.code !== "string"){
-const err0 = {instancePath:instancePath+"/code",schemaPath:"shape.DeleteCertificateError#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/code",schemaPath:"shape.DeleteCertificateError#/properties/code/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -819,7 +819,7 @@ errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err1 = {instancePath:instancePath+"/message",schemaPath:"shape.DeleteCertificateError#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/message",schemaPath:"shape.DeleteCertificateError#/properties/message/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -841,7 +841,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/values",schemaPath:"shape.DeleteCertificateError#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err2 = {instancePath:instancePath+"/values",schemaPath:"shape.DeleteCertificateError#/properties/values/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -853,7 +853,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"shape.DeleteCertificateError#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,schemaPath:"shape.DeleteCertificateError#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -874,7 +874,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.thumbprint !== undefined){
 if(typeof data.thumbprint !== "string"){
-const err0 = {instancePath:instancePath+"/thumbprint",schemaPath:"shape.Certificate#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/thumbprint",schemaPath:"shape.Certificate#/properties/thumbprint/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -886,7 +886,7 @@ errors++;
 }
 if(data.thumbprintAlgorithm !== undefined){
 if(typeof data.thumbprintAlgorithm !== "string"){
-const err1 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"shape.Certificate#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/thumbprintAlgorithm",schemaPath:"shape.Certificate#/properties/thumbprintAlgorithm/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -898,7 +898,7 @@ errors++;
 }
 if(data.url !== undefined){
 if(typeof data.url !== "string"){
-const err2 = {instancePath:instancePath+"/url",schemaPath:"shape.Certificate#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/url",schemaPath:"shape.Certificate#/properties/url/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -916,7 +916,7 @@ errors = vErrors.length;
 }
 if(data.stateTransitionTime !== undefined){
 if(typeof data.stateTransitionTime !== "string"){
-const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -934,7 +934,7 @@ errors = vErrors.length;
 }
 if(data.previousStateTransitionTime !== undefined){
 if(typeof data.previousStateTransitionTime !== "string"){
-const err4 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -946,7 +946,7 @@ errors++;
 }
 if(data.publicData !== undefined){
 if(typeof data.publicData !== "string"){
-const err5 = {instancePath:instancePath+"/publicData",schemaPath:"shape.Certificate#/properties/publicData/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/publicData",schemaPath:"shape.Certificate#/properties/publicData/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -964,7 +964,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"shape.Certificate#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,schemaPath:"shape.Certificate#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -997,7 +997,7 @@ function validate62(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"param.filter#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,schemaPath:"param.filter#/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1016,7 +1016,7 @@ function validate65(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
-const err0 = {instancePath,schemaPath:"param.maxResults#/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err0 = {instancePath,schemaPath:"param.maxResults#/type",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1027,7 +1027,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 1000 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"param.maxResults#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"};
+const err1 = {instancePath,schemaPath:"param.maxResults#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1037,7 +1037,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 1 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"param.maxResults#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err2 = {instancePath,schemaPath:"param.maxResults#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1059,7 +1059,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "filter") || (key0 === "select")) || (key0 === "maxResults")) || (key0 === "timeout")) || (key0 === "clientRequestId")) || (key0 === "returnClientRequestId")) || (key0 === "ocpDate"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1113,7 +1113,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1145,7 +1145,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath:instancePath+"/value",schemaPath:"shape.CertificateListResult#/properties/value/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err0 = {instancePath:instancePath+"/value",schemaPath:"shape.CertificateListResult#/properties/value/type",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1157,7 +1157,7 @@ errors++;
 }
 if(data["odata.nextLink"] !== undefined){
 if(typeof data["odata.nextLink"] !== "string"){
-const err1 = {instancePath:instancePath+"/odata.nextLink",schemaPath:"shape.CertificateListResult#/properties/odata.nextLink/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/odata.nextLink",schemaPath:"shape.CertificateListResult#/properties/odata.nextLink/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1169,7 +1169,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"shape.CertificateListResult#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,schemaPath:"shape.CertificateListResult#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }

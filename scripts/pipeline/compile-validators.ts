@@ -34,6 +34,9 @@ export interface CompiledModule {
 export function compileValidators(schemas: SchemaSet): CompiledModule {
   const ajv = new Ajv.default({
     allErrors: true,
+    // ajv's own messages are never shown: src/validation/rule-words.ts states every rule in words
+    // from the keyword and its params, so the generated code leaves them out (5% smaller).
+    messages: false,
     inlineRefs: false, // a shared schema is one function, never inlined into its callers
     strict: true,
     strictRequired: false,
