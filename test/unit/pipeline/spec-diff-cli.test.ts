@@ -145,6 +145,26 @@ describe('spec:diff command', () => {
   });
 });
 
+describe('README: spec:diff', () => {
+  it('shows the real output for our spec → the 2025-shaped fixture, abridged at …', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const command = `$ npm run -s spec:diff -- ${OURS} ${SHAPE_2025} --overlay ${OVERLAY}`;
+    const start = readme.indexOf(`${command}\n`);
+    expect(start).toBeGreaterThan(0);
+    const block = readme.slice(start + command.length + 1, readme.indexOf('```', start)).trimEnd();
+    const { stdout } = await run([OURS, SHAPE_2025, '--overlay', OVERLAY]);
+    const real = stdout.trimEnd().split('\n');
+    const shown = block.split('\n').filter((l) => l !== '…');
+    expect(shown.length).toBeGreaterThan(10);
+    // every line shown is a real line, in the real order
+    const positions = shown.map((l) => real.indexOf(l));
+    expect(shown.filter((line) => !real.includes(line))).toEqual([]);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // the summary is shown whole
+    expect(shown.slice(0, 7)).toEqual(real.slice(0, 7));
+  });
+});
+
 describe('spec:diff script (node scripts/spec-diff.ts)', () => {
   const script = async (...args: string[]) => {
     try {
