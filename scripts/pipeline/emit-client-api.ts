@@ -63,7 +63,7 @@ export function emitClientApi(table: Record<string, OperationSpec>, typesModule:
 }
 
 /** Type-name stem of an operation, exactly as hey-api spells it (`Pool_UpgradeOS` → `PoolUpgradeOs`). */
-function typeName(operationId: string): string {
+export function typeName(operationId: string): string {
   return toCase(operationId, 'PascalCase');
 }
 
@@ -71,7 +71,8 @@ function operationTypes(op: OperationSpec): string {
   const name = typeName(op.operationId);
   const optionParams = op.parameters.filter((p) => !isPositional(p));
   const options = optionParams.map(
-    (p) => `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${tsType(p)};`,
+    (p) =>
+      `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${parameterType(p)};`,
   );
   const headers = op.responseHeaders.map((h) => `  ${h.clientName}?: ${headerType(h)};`);
   if (op.conflictCheck) {
@@ -96,23 +97,15 @@ function operationTypes(op: OperationSpec): string {
 function method(op: OperationSpec, imports: Set<string>): string {
   const name = typeName(op.operationId);
   const args: string[] = [];
-  for (const p of op.parameters.filter(isPositional)) args.push(`${p.clientName}: ${tsType(p)}`);
+  for (const p of op.parameters.filter(isPositional))
+    args.push(`${p.clientName}: ${parameterType(p)}`);
   if (op.body) {
     imports.add(`${name}Data`);
     args.push(`${op.body.clientName}${op.body.required ? '' : '?'}: ${name}Data['body']`);
   }
   const optionsRequired = op.parameters.some((p) => !isPositional(p) && p.required);
   args.push(`options${optionsRequired ? '' : '?'}: ${name}Options & O`);
-  let result: string;
-  if (op.isExistenceCheck) result = 'Promise<boolean>';
-  else if (op.responseBody === 'binary') result = `Promise<BinaryResponse<${name}Headers>>`;
-  else if (op.pageable) {
-    imports.add(`${name}Response`);
-    result = `PagedAsyncIterable<NonNullable<${name}Response['${op.pageable.itemName}']>[number]>`;
-  } else if (op.responseBody === 'json') {
-    imports.add(`${name}Response`);
-    result = `Promise<${name}Response>`;
-  } else result = `Promise<${name}Headers>`;
+  const result = resultType(op, imports);
   const lines = [
     op.summary,
     op.description && op.description !== op.summary ? op.description : undefined,
@@ -122,12 +115,32 @@ function method(op: OperationSpec, imports: Set<string>): string {
   return `${doc(lines.join('\n\n'), '  ')}  ${op.method}(${args.join(', ')}): ${result};`;
 }
 
+/**
+ * What a method returns, as TypeScript; the hey-api types it names are added to `imports`.
+ * spec:diff compares these to tell a changed result from a renamed one.
+ */
+export function resultType(op: OperationSpec, imports: Set<string> = new Set()): string {
+  const name = typeName(op.operationId);
+  if (op.isExistenceCheck) return 'Promise<boolean>';
+  if (op.responseBody === 'binary') return `Promise<BinaryResponse<${name}Headers>>`;
+  if (op.pageable) {
+    imports.add(`${name}Response`);
+    return `PagedAsyncIterable<NonNullable<${name}Response['${op.pageable.itemName}']>[number]>`;
+  }
+  if (op.responseBody === 'json') {
+    imports.add(`${name}Response`);
+    return `Promise<${name}Response>`;
+  }
+  return `Promise<${name}Headers>`;
+}
+
 /** Required path parameters are positional; everything else goes in the options bag. */
 export function isPositional(p: ParameterSpec): boolean {
   return p.location === 'path';
 }
 
-function tsType(p: ParameterSpec): string {
+/** The TypeScript type of a parameter (positional or option); spec:diff compares these. */
+export function parameterType(p: ParameterSpec): string {
   if (isDateFormat(p.format)) return 'Date';
   if (p.type === 'array') {
     const items = `${scalar(p.itemType ?? 'string')}[]`;
@@ -137,7 +150,8 @@ function tsType(p: ParameterSpec): string {
   return scalar(p.type);
 }
 
-function headerType(h: ResponseHeaderSpec): string {
+/** The TypeScript type of a typed response header; spec:diff compares these. */
+export function headerType(h: ResponseHeaderSpec): string {
   if (isDateFormat(h.format)) return 'Date';
   if (isIntegerFormat(h.format)) return 'number';
   return scalar(h.type);
