@@ -62,13 +62,25 @@ export function emitClientApi(table: Record<string, OperationSpec>, typesModule:
   return `${[...header, blocks.join('\n\n')].join('\n')}\n`;
 }
 
-/** Type-name stem of an operation, exactly as hey-api spells it (`Pool_UpgradeOS` → `PoolUpgradeOs`). */
+/**
+ * Type-name stem of an operation's hey-api types (`…Data`, `…Response`), exactly as hey-api spells
+ * it from the operationId (`Pool_UpgradeOS` → `PoolUpgradeOs`).
+ */
 export function typeName(operationId: string): string {
   return toCase(operationId, 'PascalCase');
 }
 
+/**
+ * Type-name stem of the types this file exports for an operation (`…Options`, `…Headers`), from
+ * its client name (`certificate.add` → `CertificateAdd`), so the names stay when a newer spec
+ * renames the operationId and the overlay pins the method.
+ */
+export function clientTypeName(op: Pick<OperationSpec, 'group' | 'method'>): string {
+  return `${pascalCase(op.group)}${pascalCase(op.method)}`;
+}
+
 function operationTypes(op: OperationSpec): string {
-  const name = typeName(op.operationId);
+  const name = clientTypeName(op);
   const optionParams = op.parameters.filter((p) => !isPositional(p));
   const options = optionParams.map(
     (p) =>
@@ -96,6 +108,7 @@ function operationTypes(op: OperationSpec): string {
 
 function method(op: OperationSpec, imports: Set<string>): string {
   const name = typeName(op.operationId);
+  const own = clientTypeName(op);
   const args: string[] = [];
   for (const p of op.parameters.filter(isPositional))
     args.push(`${p.clientName}: ${parameterType(p)}`);
@@ -104,7 +117,7 @@ function method(op: OperationSpec, imports: Set<string>): string {
     args.push(`${op.body.clientName}${op.body.required ? '' : '?'}: ${name}Data['body']`);
   }
   const optionsRequired = op.parameters.some((p) => !isPositional(p) && p.required);
-  args.push(`options${optionsRequired ? '' : '?'}: ${name}Options & O`);
+  args.push(`options${optionsRequired ? '' : '?'}: ${own}Options & O`);
   const result = resultType(op, imports);
   const lines = [
     op.summary,
@@ -121,8 +134,9 @@ function method(op: OperationSpec, imports: Set<string>): string {
  */
 export function resultType(op: OperationSpec, imports: Set<string> = new Set()): string {
   const name = typeName(op.operationId);
+  const own = clientTypeName(op);
   if (op.isExistenceCheck) return 'Promise<boolean>';
-  if (op.responseBody === 'binary') return `Promise<BinaryResponse<${name}Headers>>`;
+  if (op.responseBody === 'binary') return `Promise<BinaryResponse<${own}Headers>>`;
   if (op.pageable) {
     imports.add(`${name}Response`);
     return `PagedAsyncIterable<NonNullable<${name}Response['${op.pageable.itemName}']>[number]>`;
@@ -131,7 +145,7 @@ export function resultType(op: OperationSpec, imports: Set<string> = new Set()):
     imports.add(`${name}Response`);
     return `Promise<${name}Response>`;
   }
-  return `Promise<${name}Headers>`;
+  return `Promise<${own}Headers>`;
 }
 
 /** Required path parameters are positional; everything else goes in the options bag. */

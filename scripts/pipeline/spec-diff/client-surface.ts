@@ -26,6 +26,7 @@
  */
 import type { OperationSpec, ParameterSpec } from '../../../src/table/operation-table.ts';
 import {
+  clientTypeName,
   headerType,
   isPositional,
   parameterType,
@@ -75,10 +76,10 @@ function compareMethod(a: OperationSpec, b: OperationSpec, found: Findings): voi
     const detail = b.deprecated ? 'now deprecated (the client warns)' : 'no longer deprecated';
     report('deprecated', 'changed', 'compatible', detail);
   }
-  const [ta, tb] = [typeName(a.operationId), typeName(b.operationId)];
+  const [ta, tb] = [clientTypeName(a), clientTypeName(b)];
   if (ta !== tb) {
     const names = (t: string) => `${t}Options, ${t}Headers`;
-    const detail = `exported types ${names(ta)} → ${names(tb)} (named after the operationId)`;
+    const detail = `exported types ${names(ta)} → ${names(tb)} (named after the client method)`;
     found.about('type', b.operationId, 'types')('names', 'renamed', 'breaking', detail);
   }
 }
@@ -156,10 +157,11 @@ function compareBody(a: OperationSpec, b: OperationSpec, found: Findings): void 
 }
 
 function compareResult(a: OperationSpec, b: OperationSpec, found: Findings): void {
-  const [ta, tb] = [typeName(a.operationId), typeName(b.operationId)];
+  const strip = (op: OperationSpec) =>
+    resultType(op).replaceAll(typeName(op.operationId), '').replaceAll(clientTypeName(op), '');
   const report = found.about('response', `${b.operationId} response body`, 'result');
-  // Compared without the operation's type-name stem, which compareMethod reports.
-  const [ra, rb] = [resultType(a).replaceAll(ta, ''), resultType(b).replaceAll(tb, '')];
+  // Compared without the operation's type-name stems, which compareMethod reports.
+  const [ra, rb] = [strip(a), strip(b)];
   if (ra !== rb) report('body', 'changed', 'breaking', `result ${ra} → ${rb}`);
   if (a.responseSchema && b.responseSchema && a.responseSchema !== b.responseSchema) {
     const detail = `result model ${a.responseSchema} → ${b.responseSchema} (its properties are compared below)`;
@@ -177,11 +179,16 @@ function compareResult(a: OperationSpec, b: OperationSpec, found: Findings): voi
       'presence',
       'removed',
       'breaking',
-      `${h.clientName} removed from ${ta}Headers`,
+      `${h.clientName} removed from ${clientTypeName(a)}Headers`,
     );
   }
   for (const h of headers.added) {
-    about(h.wireName)('presence', 'added', 'compatible', `new ${h.clientName} in ${tb}Headers`);
+    about(h.wireName)(
+      'presence',
+      'added',
+      'compatible',
+      `new ${h.clientName} in ${clientTypeName(b)}Headers`,
+    );
   }
   for (const [x, y] of headers.pairs) {
     const report = about(y.wireName);
