@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles } from './generate-tree.ts';
+import { listFiles } from './list-files.ts';
 
 export interface TreeDifference {
   kind: 'changed' | 'missing' | 'extra';

@@ -3,8 +3,8 @@
  * Deterministic: no clock, no absolute paths, sorted keys, LF endings.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { toCase } from '@hey-api/openapi-ts';
 import type { OperationDoc } from '../../src/table/operation-docs.ts';
 import type { OperationSpec } from '../../src/table/operation-table.ts';
@@ -12,8 +12,10 @@ import { applyOverlay, type OverlayDocument } from './apply-overlay.ts';
 import { compileValidators } from './compile-validators.ts';
 import { emitClientApi } from './emit-client-api.ts';
 import { type NamedSchema, SchemaConverter, type SchemaSet } from './json-schemas.ts';
+import { listFiles } from './list-files.ts';
 import { buildOperationTable } from './operation-table.ts';
 import { preprocessForHeyApi } from './preprocess-azure.ts';
+import { pruneUnused } from './prune-unused.ts';
 import { runHeyApi } from './run-hey-api.ts';
 import { compare, type Json, SpecModel } from './spec-model.ts';
 
@@ -57,6 +59,7 @@ export async function generateTree(input: GenerateInput, outDir: string): Promis
   await writeText(join(outDir, 'limits.ts'), emitLimits(model));
   await writeText(join(outDir, 'index.ts'), INDEX);
   await writeText(join(outDir, 'README.md'), readme(input, model, table));
+  await pruneUnused(outDir, ['index.ts', 'models.ts', 'client-api.ts']);
   await normalizeTree(outDir);
 }
 
@@ -278,13 +281,4 @@ async function normalizeTree(dir: string): Promise<void> {
     const normalized = `${text.replace(/\r\n?/g, '\n').replace(/\n*$/, '')}\n`;
     if (normalized !== text) await writeFile(path, normalized);
   }
-}
-
-/** Relative paths of every file under `dir`, sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort(compare);
 }

@@ -16,7 +16,7 @@ export async function runHeyApi(spec: Json, outDir: string): Promise<void> {
     plugins: [
       '@hey-api/client-fetch',
       '@hey-api/typescript',
-      { name: '@hey-api/sdk', transformer: true },
+      { name: '@hey-api/sdk', transformer: true, client: false, auth: false },
       { name: '@hey-api/transformers', dates: true, bigInt: false },
     ],
     logs: { level: 'silent', file: false },

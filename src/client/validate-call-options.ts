@@ -14,10 +14,16 @@ export function validateCallOptions(
   options: Readonly<Record<string, unknown>>,
 ): void {
   const issues: BatchValidationIssue[] = [];
-  try {
-    resolveRetryOptions(client.retry, options.retry as never);
-  } catch (error) {
-    issues.push({ path: 'options.retry', rule: 'retryOptions', message: (error as Error).message });
+  if (options.retry !== undefined) {
+    try {
+      resolveRetryOptions(client.retry, options.retry as never);
+    } catch (error) {
+      issues.push({
+        path: 'options.retry',
+        rule: 'retryOptions',
+        message: (error as Error).message,
+      });
+    }
   }
   const timeout = options.timeoutInMs;
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {

@@ -1,4 +1,6 @@
 const ASCII_UPPER = /[A-Z]/g;
+const HAS_ASCII_UPPER = /[A-Z]/;
+const HAS_ASCII_LOWER = /[a-z]/;
 
 /**
  * Lower-cases ASCII `A`–`Z` only. Canonical strings for signatures must not depend on the locale
@@ -8,6 +10,7 @@ const ASCII_UPPER = /[A-Z]/g;
  * @returns `text` with `A`–`Z` replaced by `a`–`z`; every other code unit unchanged.
  */
 export function asciiLowerCase(text: string): string {
+  if (!HAS_ASCII_UPPER.test(text)) return text; // most header names are lower case already
   return text.replace(ASCII_UPPER, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 
@@ -18,6 +21,7 @@ export function asciiLowerCase(text: string): string {
  * @returns `text` with `a`–`z` replaced by `A`–`Z`.
  */
 export function asciiUpperCase(text: string): string {
+  if (!HAS_ASCII_LOWER.test(text)) return text; // methods come upper case
   return text.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 }
 

@@ -4,6 +4,8 @@ import { asciiLowerCase } from './ascii-lower-case.js';
 const OUTER_HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 /** A line break with the whitespace around it ("folding"), unfolded to one space. */
 const LINE_FOLD = /[\t ]*(?:\r\n|\r|\n)[\t\n\r ]*/g;
+/** Outer whitespace or a line break anywhere: what the two rules above would change. */
+const NEEDS_NORMALIZING = /^[\t\n\r ]|[\t\n\r ]$|[\r\n]/;
 
 /**
  * Normalizes one header value the way it is seen on the wire: folded lines are unfolded to a single
@@ -13,6 +15,7 @@ const LINE_FOLD = /[\t ]*(?:\r\n|\r|\n)[\t\n\r ]*/g;
  * @returns The value as the service receives it.
  */
 export function normalizeHeaderValue(value: string): string {
+  if (!NEEDS_NORMALIZING.test(value)) return value; // the usual case: nothing to unfold or trim
   return value.replace(OUTER_HTTP_WHITESPACE, '').replace(LINE_FOLD, ' ');
 }
 

@@ -101,7 +101,8 @@ export function sendStep(runtime: ClientRuntime): NextStep {
         pipeline({
           method: request.method,
           url: request.url,
-          headers: new Headers(request.headers),
+          // hey-api's Request carries no body; its headers are a fresh object we may change.
+          headers: request.headers,
           body: bodyText,
           operation: label,
           abortSignal: options.abortSignal,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { compareTrees } from '../../../scripts/pipeline/compare-trees.ts';
-import { listFiles } from '../../../scripts/pipeline/generate-tree.ts';
+import { listFiles } from '../../../scripts/pipeline/list-files.ts';
 
 const run = promisify(execFile);
 let work: string;

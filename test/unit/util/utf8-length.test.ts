@@ -1,9 +1,16 @@
-/** utf8Length agrees with Node's encoder on every kind of string, lone surrogates included. */
+/**
+ * Both ways of counting UTF-8 bytes — Node's `Buffer.byteLength` (used where it exists) and the
+ * JavaScript count browsers use — agree with TextEncoder on every kind of string, lone surrogates
+ * included.
+ */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { utf8Length } from '../../../src/util/utf8-length.js';
+import { countUtf8Bytes, utf8Length } from '../../../src/util/utf8-length.js';
 
-describe('utf8Length', () => {
+describe.each([
+  ['utf8Length (Node: Buffer.byteLength)', utf8Length],
+  ['countUtf8Bytes (browsers)', countUtf8Bytes],
+])('%s', (_label, count) => {
   it.each([
     ['', 0],
     ['abc', 3],
@@ -12,16 +19,20 @@ describe('utf8Length', () => {
     ['😀', 4],
     ['\ud800', 3],
     ['a\udc00b', 5],
+    ['{"data":"QUJD"}', 15],
   ])('%j → %d bytes', (text, bytes) => {
-    expect(utf8Length(text)).toBe(bytes);
+    expect(count(text)).toBe(bytes);
   });
 
-  it('matches TextEncoder on random strings (any code units)', () => {
+  it('matches TextEncoder on random strings (any code units, ASCII-only ones too)', () => {
     const encoder = new TextEncoder();
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
-        expect(utf8Length(text)).toBe(encoder.encode(text).byteLength);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' })),
+        (text) => {
+          expect(count(text)).toBe(encoder.encode(text).byteLength);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
