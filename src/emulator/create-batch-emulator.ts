@@ -49,8 +49,12 @@ import type {
   EmulatedSpec,
 } from './types.js';
 
-/** The spec this package ships, as the emulator serves it by default. */
-const SHIPPED_SPEC: EmulatedSpec = {
+/**
+ * The spec this package ships (API 2024-07-01.20.0 and the earlier versions with its wire form),
+ * as the emulator serves it by default. Pass it with another to serve both:
+ * `createBatchEmulator({ specs: [DEFAULT_EMULATED_SPEC, await import('./my-generated/index.js')] })`.
+ */
+export const DEFAULT_EMULATED_SPEC: EmulatedSpec = {
   operations: shippedModule.operations,
   validators: shippedModule.validators,
   apiVersions: SUPPORTED_API_VERSIONS,
@@ -110,7 +114,7 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#verifyToken = options.verifyToken;
     this.#maxBodyBytes = options.maxRequestBodyBytes ?? DEFAULT_MAX_REQUEST_BODY_BYTES;
     this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
-    const specs = options.specs ?? [SHIPPED_SPEC];
+    const specs = options.specs ?? [DEFAULT_EMULATED_SPEC];
     if (specs.length === 0) throw new TypeError('The emulator needs at least one spec to serve.');
     this.#specs = specs.map((spec) => ({ spec, route: createRouter(spec.operations) }));
     this.#apiVersions = options.apiVersions ?? [...new Set(specs.flatMap((s) => s.apiVersions))];

@@ -18,7 +18,7 @@ export {
   EMULATOR_ACCOUNT_NAME,
   SUPPORTED_API_VERSIONS,
 } from '../emulator/constants.js';
-export { createBatchEmulator } from '../emulator/create-batch-emulator.js';
+export { createBatchEmulator, DEFAULT_EMULATED_SPEC } from '../emulator/create-batch-emulator.js';
 export {
   type RunningBatchEmulator,
   type StartBatchEmulatorOptions,

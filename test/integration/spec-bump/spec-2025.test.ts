@@ -23,8 +23,10 @@ import {
 } from '../../../src/index.js';
 import {
   createBatchEmulator,
+  DEFAULT_EMULATED_SPEC,
   EMULATOR_ACCOUNT_KEY,
   EMULATOR_ACCOUNT_NAME,
+  type EmulatedSpec,
 } from '../../../src/testing/index.js';
 import { batchEmulatorHandlers } from '../../../src/testing/msw.js';
 import { useMswServer } from '../../support/msw-server.js';
@@ -277,19 +279,9 @@ describe('without an overlay: names derived from the TypeSpec operationIds', () 
 
 describe('one emulator serves 2024-07-01.20.0 and the 2025 shape', () => {
   it('checks each request against the spec of its api-version (timeout in 2024, timeOut in 2025)', async () => {
+    // A generated module is an EmulatedSpec: its operations, validators and apiVersions.
     const emulator = createBatchEmulator({
-      specs: [
-        {
-          operations: shippedOperations,
-          validators: (await import('../../../generated/validators.js')) as never,
-          apiVersions: ['2024-07-01.20.0'],
-        },
-        {
-          operations: withOverlay.operations,
-          validators: withOverlay.validators,
-          apiVersions: (withOverlay as unknown as { apiVersions: string[] }).apiVersions,
-        },
-      ],
+      specs: [DEFAULT_EMULATED_SPEC, withOverlay as unknown as EmulatedSpec],
     });
     server.use(...batchEmulatorHandlers(emulator, { baseUrl: ACCOUNT_URL }));
     const credential = new BatchSharedKeyCredential(EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY);
