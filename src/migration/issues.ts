@@ -33,8 +33,7 @@ export function childPath(parent: string, key: string): string {
 
 /**
  * Reports each property of `value` not in `known` as `unknown` (nothing a caller passes is
- * silently dropped). `known` names are exact; keys starting with `odata.` are accepted when
- * `allowOData` is set (the Batch service adds `odata.metadata` to every answer).
+ * silently dropped). `known` names are exact.
  */
 export function checkKnownProperties(
   value: Record<string, unknown>,
@@ -42,10 +41,9 @@ export function checkKnownProperties(
   path: string,
   issues: IssueList,
   what: string,
-  allowOData = false,
 ): void {
   for (const key of Object.keys(value)) {
-    if (known.has(key) || (allowOData && key.startsWith('odata.'))) continue;
+    if (known.has(key)) continue;
     addIssue(issues, childPath(path, key), 'unknown', `is not a property of ${what}`);
   }
 }

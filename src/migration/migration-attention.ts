@@ -20,7 +20,8 @@ export type MigrationAttentionCode =
   | 'existing-identities'
   | 'versioned-secret-url'
   | 'unused-secret-url'
-  | 'unreferenced-local-certificate';
+  | 'unreferenced-local-certificate'
+  | 'unexamined-pool-properties';
 
 /** One point that needs a person. */
 export interface MigrationAttention {
@@ -129,6 +130,13 @@ export const attention = {
       'advisory',
       `The pool has other extensions (${names.join(', ')}); keep them in the new pool's extensions beside the Key Vault extension.`,
       S.poolExtensions,
+    ),
+  unexaminedPoolProperties: (paths: readonly string[]) =>
+    item(
+      'unexamined-pool-properties',
+      'advisory',
+      `The plan does not know ${paths.length === 1 ? 'this pool property' : 'these pool properties'} (from a newer API version, or misspelt), so ${paths.length === 1 ? 'it was' : 'they were'} not examined: ${paths.join(', ')}. Check whether the new pool needs ${paths.length === 1 ? 'it' : 'them'}; the fragment does not carry ${paths.length === 1 ? 'it' : 'them'}.`,
+      S.migrationGuide,
     ),
   existingIdentities: (count: number) =>
     item(

@@ -176,6 +176,9 @@ function poolAttention(pool: PoolDocument, identityResourceId: string): Migratio
     (id) => id.toLowerCase() !== identityResourceId.toLowerCase(),
   );
   if (otherIdentities.length > 0) items.push(attention.existingIdentities(otherIdentities.length));
+  if (pool.unexaminedProperties.length > 0) {
+    items.push(attention.unexaminedPoolProperties(pool.unexaminedProperties));
+  }
   return items;
 }
 

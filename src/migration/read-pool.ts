@@ -10,7 +10,7 @@
  * ids and the start task's elevation are read; nothing else of the pool (which may hold
  * passwords, keys or protected settings) is copied anywhere.
  */
-import { addIssue, checkKnownProperties, type IssueList, isRecord } from './issues.js';
+import { addIssue, childPath, type IssueList, isRecord } from './issues.js';
 import type { PoolOsHints } from './os-family.js';
 import {
   type PoolCertificateReference,
@@ -44,6 +44,22 @@ export interface PoolDocument {
   readonly identityResourceIds: readonly string[];
   /** Whether the start task runs elevated (admin); `undefined` when there is no start task. */
   readonly startTaskElevated?: boolean;
+  /**
+   * Pool properties the plan does not know (from a newer API version, or misspelt), by path:
+   * reported to the user as not examined, never silently dropped, and no reason to refuse the pool.
+   */
+  readonly unexaminedProperties: readonly string[];
+}
+
+/** The paths of `value`'s properties not in `known` (`odata.*` annotations are the service's). */
+function unknownProperties(
+  value: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: string,
+): string[] {
+  return Object.keys(value)
+    .filter((key) => !known.has(key) && !key.startsWith('odata.'))
+    .map((key) => childPath(path, key));
 }
 
 function optionalString(value: unknown): string | undefined {
@@ -111,7 +127,7 @@ function readReferences(
 }
 
 function readBatchPool(pool: Record<string, unknown>, issues: IssueList): PoolDocument {
-  checkKnownProperties(pool, BATCH_POOL_PROPERTIES, 'pool', issues, 'a Batch pool', true);
+  const unexaminedProperties = unknownProperties(pool, BATCH_POOL_PROPERTIES, 'pool');
   const vm = isRecord(pool.virtualMachineConfiguration) ? pool.virtualMachineConfiguration : {};
   const sku = optionalString(vm.nodeAgentSKUId) ?? optionalString(vm.nodeAgentSkuId);
   const elevated = startTaskElevation(pool.startTask, pool.userAccounts);
@@ -132,13 +148,16 @@ function readBatchPool(pool: Record<string, unknown>, issues: IssueList): PoolDo
     extensions: readExtensions(vm.extensions),
     identityResourceIds: readIdentityIds(pool.identity),
     ...(elevated === undefined ? {} : { startTaskElevated: elevated }),
+    unexaminedProperties,
   };
 }
 
 function readArmPool(pool: Record<string, unknown>, issues: IssueList): PoolDocument {
-  checkKnownProperties(pool, ARM_POOL_RESOURCE_PROPERTIES, 'pool', issues, 'an ARM pool resource');
   const properties = pool.properties as Record<string, unknown>;
-  checkKnownProperties(properties, ARM_POOL_PROPERTIES, 'pool.properties', issues, 'an ARM pool');
+  const unexaminedProperties = [
+    ...unknownProperties(pool, ARM_POOL_RESOURCE_PROPERTIES, 'pool'),
+    ...unknownProperties(properties, ARM_POOL_PROPERTIES, 'pool.properties'),
+  ];
   const deployment = isRecord(properties.deploymentConfiguration)
     ? properties.deploymentConfiguration
     : {};
@@ -164,6 +183,7 @@ function readArmPool(pool: Record<string, unknown>, issues: IssueList): PoolDocu
     extensions: readExtensions(vm.extensions),
     identityResourceIds: readIdentityIds(pool.identity),
     ...(elevated === undefined ? {} : { startTaskElevated: elevated }),
+    unexaminedProperties,
   };
 }
 
