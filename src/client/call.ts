@@ -60,7 +60,7 @@ export function newCall(
     operation,
     args,
     ...extra,
-    state: { attempts: 0, earlierAttemptMayHaveTakenEffect: false },
+    state: { earlierAttemptMayHaveTakenEffect: false },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Reads a successful response's declared headers into typed values (dates as `Date`, numbers,
- * booleans). The JSON result is `read-result.ts`. Pure.
+ * booleans). The JSON result is hey-api's (checked by `result-shape.ts`). Pure.
  */
 import { isDateFormat, isIntegerFormat } from '../table/formats.js';
 import type { ResponseHeaderSpec } from '../table/operation-table.js';

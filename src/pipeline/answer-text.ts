@@ -25,7 +25,12 @@ export function readAnswer(response: Response, text: string): Response {
   return complete;
 }
 
-/** The answer's text and a response that can still be read, reading the body if nobody has. */
+/** Whether the retry loop (or this module) read `response` and remembers its text. */
+export function hasText(response: Response): boolean {
+  return texts.has(response);
+}
+
+/** The answer's text and the response it came from, reading the body if nobody has. */
 export async function answerText(
   response: Response,
 ): Promise<{ response: Response; text: string }> {

@@ -36,16 +36,19 @@ export function authorizationPolicy(
     return {
       name: 'sharedKeyAuthorization',
       async sendRequest(request, next) {
-        if (!request.headers.has('ocp-date')) {
-          request.headers.set('ocp-date', new Date(now()).toUTCString());
+        // A copy: the policies before this one never see the signature or the stamp they did
+        // not set (they may look at their request after next() returns).
+        const signed = { ...request, headers: new Headers(request.headers) };
+        if (!signed.headers.has('ocp-date')) {
+          signed.headers.set('ocp-date', new Date(now()).toUTCString());
         }
         const authorization = await sharedKey.signRequest({
-          method: request.method,
-          url: request.url,
-          headers: signedHeaders(request),
+          method: signed.method,
+          url: signed.url,
+          headers: signedHeaders(signed),
         });
-        request.headers.set('authorization', authorization);
-        return next(request);
+        signed.headers.set('authorization', authorization);
+        return next(signed);
       },
     };
   }
@@ -54,8 +57,11 @@ export function authorizationPolicy(
     return {
       name: 'bearerTokenAuthorization',
       async sendRequest(request, next) {
-        request.headers.set('authorization', `Bearer ${await getToken(request.abortSignal)}`);
-        return next(request);
+        const token = await getToken(request.abortSignal);
+        // A copy, so no policy before this one can read the token from its request.
+        const authorized = { ...request, headers: new Headers(request.headers) };
+        authorized.headers.set('authorization', `Bearer ${token}`);
+        return next(authorized);
       },
     };
   }

@@ -23,12 +23,10 @@ import type { RetryDecision, RetryStrategy } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
 import { readAnswer } from './answer-text.js';
 import type { PipelinePolicy, PipelineRequest } from './pipeline-policy.js';
-import { TransportFailure } from './transport.js';
+import { isTransportError } from './transport.js';
 
 /** What the loop records about one request, for the steps around the pipeline. */
 export interface RequestState {
-  /** Attempts made so far. */
-  attempts: number;
   /**
    * An attempt before the last may have taken effect on the service: no answer after sending, or
    * an ambiguous answer such as `500 OperationTimedOut` (see `mayHaveTakenEffect`).
@@ -47,6 +45,12 @@ export interface RetryPolicyOptions {
   readonly abortSignal?: AbortSignal;
   /** Read the kept answer's body inside the attempt; false for streamed downloads. */
   readonly readBody: boolean;
+  /**
+   * Give each attempt a fresh copy of the request (there are `perRetry` policies, which may
+   * change it in place; without them nothing does before the authorization policy, which signs a
+   * copy of its own).
+   */
+  readonly copyPerAttempt: boolean;
   readonly state: RequestState;
 }
 
@@ -66,7 +70,6 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
       });
       let mayHaveLanded = false;
       for (let attempt = 1; ; attempt++) {
-        state.attempts = attempt;
         const caller = options.abortSignal;
         if (caller?.aborted) throw new BatchAbortError(common(attempt - 1, caller.reason));
         const attemptSignal = createAttemptSignal(caller, options.timeoutInMs);
@@ -74,7 +77,11 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
         let decision: RetryDecision;
         let failure: unknown;
         try {
-          const response = await next(attemptCopy(request, attemptSignal.signal));
+          const response = await next(
+            options.copyPerAttempt
+              ? attemptCopy(request, attemptSignal.signal)
+              : { ...request, abortSignal: attemptSignal.signal },
+          );
           outcome = { kind: 'response', status: response.status, headers: response.headers };
           // Asked once per attempt: a strategy may draw jitter (or count a budget) when it decides.
           decision = response.ok ? STOP : options.strategy.decide(attempt, outcome);
@@ -86,17 +93,18 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
           await response.body?.cancel().catch(() => undefined);
         } catch (error) {
           if (error instanceof KeptAnswerFailure) throw error.reported;
-          failure = error instanceof TransportFailure ? error.cause : error;
+          failure = error;
+          const sent = isTransportError(error);
           if (caller?.aborted && !attemptSignal.timedOut()) {
             throw new BatchAbortError(common(attempt, caller.reason));
           }
           // An error thrown by a policy (a user policy, the signer, a credential that could not
-          // produce a token) fails the call with that error: nothing was sent, and retrying will
-          // not help. Running out of time while waiting for it is a timeout like any other.
-          if (!(error instanceof TransportFailure) && !attemptSignal.timedOut()) throw error;
+          // produce a token) fails the call with that error, unwrapped: retrying will not help.
+          // Running out of time meanwhile is a timeout of the attempt like any other.
+          if (!sent && !attemptSignal.timedOut()) throw error;
           outcome = { kind: 'error', reason: attemptSignal.timedOut() ? 'timeout' : 'network' };
           decision = options.strategy.decide(attempt, outcome);
-          if (error instanceof TransportFailure) mayHaveLanded = true;
+          if (sent) mayHaveLanded = true;
         } finally {
           attemptSignal.dispose();
         }
@@ -145,6 +153,14 @@ async function readKept(
   common: BatchTransportErrorOptions,
 ): Promise<Response> {
   if (!options.readBody && response.ok) return response;
+  if (response.bodyUsed) {
+    // A perRetry policy read the body and passed the same response on: nothing left to read.
+    throw new KeptAnswerFailure(
+      new TypeError(
+        `A perRetry policy read the body of the ${response.status} answer to ${common.operation}; read a clone (response.clone()) in a policy instead.`,
+      ),
+    );
+  }
   let text: string;
   try {
     text = await response.text();

@@ -7,13 +7,11 @@
  * @module
  */
 import { parseBatchError, type RetirementNotice } from '../errors/parse-batch-error.js';
-import { answerText } from './answer-text.js';
+import { answerText, hasText, readAnswer } from './answer-text.js';
 import type { PipelinePolicy } from './pipeline-policy.js';
 import type { RequestState } from './retry-policy.js';
 
 export interface ServiceErrorPolicyOptions {
-  /** The operation's declared success statuses (any 2xx is a success too). */
-  readonly successStatuses: readonly number[];
   /** A HEAD existence check: 404 means "does not exist", not an error. */
   readonly isExistenceCheck: boolean;
   /** Set when the service retired the operation: how to recognise and explain its answer. */
@@ -30,11 +28,19 @@ export function serviceErrorPolicy(options: ServiceErrorPolicyOptions): Pipeline
     async sendRequest(request, next) {
       const answer = await next(request);
       const { status } = answer;
-      const ok = (status >= 200 && status < 300) || options.successStatuses.includes(status);
+      if (answer.bodyUsed && !hasText(answer)) {
+        // A perCall policy read the body of an answer nobody had read, and passed it on.
+        throw new TypeError(
+          `A perCall policy read the body of the ${status} answer to ${request.operation}; read a clone (response.clone()) in a policy instead.`,
+        );
+      }
+      const ok = status >= 200 && status < 300;
       if (ok && !options.readBody) return answer;
       const { response, text } = await answerText(answer);
+      // hey-api reads the body once more: hand it a readable one if a policy read this one.
+      const forHeyApi = response.bodyUsed ? readAnswer(response, text) : response;
       options.state.bodyText = text;
-      if (ok || (options.isExistenceCheck && status === 404)) return response;
+      if (ok || (options.isExistenceCheck && status === 404)) return forHeyApi;
       throw parseBatchError({
         status,
         statusText: response.statusText,

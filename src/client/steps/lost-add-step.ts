@@ -6,7 +6,7 @@
  * call resolves, flagged `recoveredFromConflict`, with the read-back's response headers. Anything else — a 409 on the first attempt, a
  * different resource, a failed read — surfaces the 409. Switched by `reconcileLostAdds`.
  */
-import { isBatchServiceError } from '../../errors/guards.js';
+import { isBatchAbortError, isBatchServiceError } from '../../errors/guards.js';
 import { removeSeparators } from '../../util/remove-separators.js';
 import { type CallStep, newCall, type Sent } from '../call.js';
 import type { OperationCallOptions } from '../client-options.js';
@@ -43,7 +43,9 @@ export function lostAddStep(runtime: ClientRuntime): CallStep {
         try {
           const options = { abortSignal, retry, timeoutInMs };
           read = await runtime.call(newCall(getter, { path, options }, { readBack: true }));
-        } catch {
+        } catch (readError) {
+          // The caller's abort stays an abort; any other failed read leaves the 409 unexplained.
+          if (isBatchAbortError(readError)) throw readError;
           throw error;
         }
         const resource = read.data as Record<string, unknown> | undefined;

@@ -59,7 +59,6 @@ export function sendStep(runtime: ClientRuntime): NextStep {
     const pipeline = composePolicies(
       [
         serviceErrorPolicy({
-          successStatuses: operation.successStatuses,
           isExistenceCheck: operation.isExistenceCheck,
           retirement: operation.deprecation?.retirement,
           readBody: operation.responseBody !== 'binary',
@@ -72,6 +71,7 @@ export function sendStep(runtime: ClientRuntime): NextStep {
           timeoutInMs: options.timeoutInMs ?? runtime.timeoutInMs,
           abortSignal: options.abortSignal,
           readBody: operation.responseBody !== 'binary',
+          copyPerAttempt: runtime.perRetryPolicies.length > 0,
           state: call.state,
         }),
         ...runtime.perRetryPolicies,

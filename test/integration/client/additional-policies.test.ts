@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
 import { HttpResponse, http } from 'msw';
 import {
   type AdditionalPolicy,
+  BatchClient,
   type BatchValidationError,
   isBatchValidationError,
   type PipelinePolicy,
@@ -203,6 +204,113 @@ describe('a policy that throws', () => {
     expect(error).toBe(own);
     expect(calls).toBe(1);
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe('what a policy can see and do with answers', () => {
+  it.each([
+    'perCall',
+    'perRetry',
+  ] as const)('in %s position never sees the signature or a bearer token, even after next() returns', async (position) => {
+    const after: (string | null)[] = [];
+    const look: PipelinePolicy = {
+      name: 'look',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        after.push(request.headers.get('authorization'));
+        return response;
+      },
+    };
+    answers(201);
+    await testClient({ additionalPolicies: [{ policy: look, position }] }).certificate.add(
+      validCertificate(),
+    );
+    const token = {
+      getToken: async () => ({
+        token: 'eyJ.secret-token.x',
+        expiresOnTimestamp: Date.now() + 3600_000,
+      }),
+    };
+    answers(201);
+    await new BatchClient(ACCOUNT_URL, token, {
+      onWarning: () => {},
+      additionalPolicies: [{ policy: look, position }],
+    }).certificate.add(validCertificate());
+    expect(after).toEqual([null, null]);
+    expect(requests.map((r) => r.headers.get('authorization')?.split(' ')[0])).toEqual([
+      'SharedKey',
+      'Bearer',
+    ]);
+  });
+
+  it('a perCall policy may read the body of the answer it passes on (the client still gets it)', async () => {
+    const bodies: string[] = [];
+    const read: PipelinePolicy = {
+      name: 'read',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        bodies.push(await response.text());
+        return response;
+      },
+    };
+    server.use(
+      http.get(`${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`, () =>
+        HttpResponse.json({ thumbprint: 'ab' }),
+      ),
+    );
+    const client = testClient({ additionalPolicies: [{ policy: read, position: 'perCall' }] });
+    await expect(client.certificate.get('sha1', 'ab')).resolves.toEqual({ thumbprint: 'ab' });
+    expect(bodies).toEqual(['{"thumbprint":"ab"}']);
+  });
+
+  it('a perRetry policy that reads the body it passes on gets an error saying what to do, not a network error', async () => {
+    const read: PipelinePolicy = {
+      name: 'read',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        await response.text();
+        return response;
+      },
+    };
+    server.use(
+      http.get(`${ACCOUNT_URL}/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)`, () =>
+        HttpResponse.json({ thumbprint: 'ab' }),
+      ),
+    );
+    const error = await testClient({ additionalPolicies: [{ policy: read, position: 'perRetry' }] })
+      .certificate.get('sha1', 'ab')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain('read a clone (response.clone())');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a perRetry policy sees what fetch threw, as fetch threw it, and the attempt is retried', async () => {
+    const seen: unknown[] = [];
+    const watch: PipelinePolicy = {
+      name: 'watch',
+      async sendRequest(request, next) {
+        try {
+          return await next(request);
+        } catch (error) {
+          seen.push(error);
+          throw error;
+        }
+      },
+    };
+    let calls = 0;
+    const failing: typeof fetch = async (input, init) => {
+      if (++calls === 1) throw new TypeError('fetch failed');
+      return globalThis.fetch(input, init);
+    };
+    answers(201);
+    await testClient({
+      fetch: failing,
+      additionalPolicies: [{ policy: watch, position: 'perRetry' }],
+    }).certificate.add(validCertificate());
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as Error).message).toBe('fetch failed');
+    expect(requests).toHaveLength(1);
   });
 });
 

@@ -171,6 +171,28 @@ describe('a lost 201 followed by 409 CertificateExists', () => {
     expect(counts).toEqual({ post: 2, get: 1 });
   });
 
+  it('an abort during the read-back is an abort, not the 409', async () => {
+    const h = createHarness();
+    const controller = new AbortController();
+    let stored = false;
+    server.use(
+      http.post(ADD_URL, () => {
+        if (stored) return exists();
+        stored = true;
+        return HttpResponse.json({ code: 'OperationTimedOut' }, { status: 500 });
+      }),
+      http.get(GET_URL, () => {
+        controller.abort(new Error('caller gave up'));
+        return HttpResponse.json({ code: 'ServerBusy' }, { status: 503 });
+      }),
+    );
+    const error = await rejectionOf(
+      h.client.certificate.add(secretCertificate(), { abortSignal: controller.signal }),
+    );
+    expect(error.name).toBe('AbortError');
+    expect((error.cause as Error).message).toBe('caller gave up');
+  });
+
   it('after an ambiguous 500 the read-back still decides: a certificate not there keeps the 409', async () => {
     const h = createHarness();
     const counts = ambiguousAnswerService(500, 'OperationTimedOut', false);
