@@ -915,13 +915,26 @@ errors = vErrors.length;
 }
 }
 if(data.stateTransitionTime !== undefined){
-if(typeof data.stateTransitionTime !== "string"){
-const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"}};
+let data4 = data.stateTransitionTime;
+if(typeof data4 === "string"){
+if(Number.isNaN(Date.parse(data4))){
+const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/dateText",keyword:"dateText",params:{}};
 if(vErrors === null){
 vErrors = [err3];
 }
 else {
 vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -933,25 +946,38 @@ errors = vErrors.length;
 }
 }
 if(data.previousStateTransitionTime !== undefined){
-if(typeof data.previousStateTransitionTime !== "string"){
-const err4 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"}};
+let data6 = data.previousStateTransitionTime;
+if(typeof data6 === "string"){
+if(Number.isNaN(Date.parse(data6))){
+const err5 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/dateText",keyword:"dateText",params:{}};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/type",keyword:"type",params:{type: "string"}};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
 }
 if(data.publicData !== undefined){
 if(typeof data.publicData !== "string"){
-const err5 = {instancePath:instancePath+"/publicData",schemaPath:"shape.Certificate#/properties/publicData/type",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/publicData",schemaPath:"shape.Certificate#/properties/publicData/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err7];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -964,12 +990,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"shape.Certificate#/type",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath,schemaPath:"shape.Certificate#/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err8];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err8);
 }
 errors++;
 }

@@ -16,8 +16,9 @@
  * - `unicode: false`: `maxLength` counts UTF-16 code units. Our length limits are on base64 and
  *   hex strings (ASCII), where both counts agree, and it avoids ajv's `ucs2length` helper, which
  *   standalone output would `require()` even in ESM mode.
- * - `instanceofDate`, `base64` and `maxBytes`: code-generating keywords (inlined, no runtime
- *   helper) for date parameters, `format: byte` strings and size limits in decoded bytes.
+ * - `instanceofDate`, `dateOrString`, `dateText`, `base64` and `maxBytes`: code-generating
+ *   keywords (inlined, no runtime helper) for date parameters, date-times in bodies and answers,
+ *   `format: byte` strings and size limits in decoded bytes.
  * - `x-batch-messages`: an annotation (the words of a rule), no code.
  * - The output is checked for `require(`: a helper slipping in would break ESM consumers.
  */
@@ -25,6 +26,9 @@ import Ajv, { _, type KeywordCxt, str } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { RULE_WORDS, type SchemaSet } from './json-schemas.ts';
 import { collectRuleMessages } from './rule-messages.ts';
+
+/** RFC 3339 `date-time` (section 5.6): date, `T`, time, optional fraction, `Z` or an offset. */
+const RFC3339_DATE_TIME = _`/^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$/`;
 
 export interface CompiledModule {
   js: string;
@@ -93,13 +97,25 @@ export function compileValidators(schemas: SchemaSet): CompiledModule {
   ajv.addKeyword({
     keyword: 'dateOrString',
     schemaType: 'boolean',
+    // A Date that is not Invalid Date, or RFC 3339 text (what `format: date-time` means in
+    // OpenAPI) that names a real instant.
     code(cxt: KeywordCxt) {
       const d = cxt.data;
       cxt.fail(
-        _`typeof ${d} !== "string" && (!(${d} instanceof Date) || Number.isNaN(${d}.getTime()))`,
+        _`typeof ${d} === "string" ? !${RFC3339_DATE_TIME}.test(${d}) || Number.isNaN(Date.parse(${d})) : !(${d} instanceof Date) || Number.isNaN(${d}.getTime())`,
       );
     },
-    error: { message: 'must be a Date or a date-time string' },
+    error: { message: 'must be a Date or an RFC 3339 date-time string' },
+  });
+  ajv.addKeyword({
+    keyword: 'dateText',
+    type: 'string',
+    schemaType: 'boolean',
+    // In an answer: the text the model turns into a `Date` must give a real one, not Invalid Date.
+    code(cxt: KeywordCxt) {
+      cxt.fail(_`Number.isNaN(Date.parse(${cxt.data}))`);
+    },
+    error: { message: 'must be a date and time' },
   });
   ajv.addKeyword({
     keyword: 'readOnlyProperty',

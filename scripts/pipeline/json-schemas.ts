@@ -16,8 +16,9 @@
  * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
  *   `allOf` parts merged first so inheritance still works;
  * - formats become explicit keywords: `uuid` a pattern, `int32` its range, `byte` a base64 check
- *   (`base64`) and date-time parameters a `Date` check (`instanceofDate`) — both code-generating
- *   ajv keywords, inlined with no runtime helper; other formats are documentation;
+ *   (`base64`), date-time parameters a `Date` check (`instanceofDate`) and date-times in bodies a
+ *   `Date` or RFC 3339 text (`dateOrString`) — code-generating ajv keywords, inlined with no
+ *   runtime helper; other formats are documentation;
  * - `x-batch-max-bytes` (overlay: a size limit in decoded bytes of a base64 string) becomes the
  *   `maxBytes` keyword;
  * - `x-batch-messages` (overlay: the words for a rule, by keyword) is kept as an annotation, and
@@ -28,7 +29,8 @@
  * (`type`, `items`, `properties`, `additionalProperties` schemas). It tells whether a success body
  * can be the declared result at all — an empty body, a string where an object is promised, a
  * `value` that is not an array — without refusing what a newer service may add or omit (unknown
- * properties, missing properties, new enum values, other formats).
+ * properties, missing properties, new enum values, other formats). One format is checked there:
+ * a date-time must be text a `Date` can be made of (`dateText`), since the result holds `Date`s.
  */
 import { isDateFormat } from '../../src/table/formats.ts';
 import type { OperationSpec } from '../../src/table/operation-table.ts';
@@ -197,6 +199,10 @@ export class SchemaConverter {
     const ap = merged.additionalProperties;
     if (typeof ap === 'object' && ap !== null)
       out.additionalProperties = this.convert(ap as Json, clientValue);
+    // hey-api's transformers turn these into `Date`s: text that gives Invalid Date is refused.
+    if (isDateFormat(merged.format as string | undefined) && out.type === 'string') {
+      out.dateText = true;
+    }
     if (merged['x-nullable'] === true || merged.nullable === true) allowNull(out);
     return out;
   }

@@ -11,7 +11,11 @@ export const MAX_TABLE_WIDTH = 120;
 const MAX_COLUMN = 48;
 
 function toText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
+  // Results never hold one (answers whose date-times give no Date are refused), but a thrown
+  // RangeError from toISOString would hide the whole result.
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  }
   if (value === null) return 'null';
   return String(value);
 }

@@ -160,7 +160,9 @@ export function ruleIssue(
     case 'instanceofDate':
       return at('must be a valid Date');
     case 'dateOrString':
-      return at('must be a Date or a date-time string');
+      return at('must be a Date or an RFC 3339 date-time string such as 2024-07-01T00:00:00Z');
+    case 'dateText':
+      return at('must be a date and time the Date constructor can read');
     case 'readOnlyProperty':
       return at('is read-only: the service sets it, so leave it out of the request');
     default:

@@ -113,6 +113,11 @@ describe('formatResult', () => {
     expect(formatKeyValues({ a: 1, bb: true })).toBe('a:  1\nbb: true');
     expect(formatTable([{ a: 1 }, { b: 'x' }])).toBe('a  b\n1\n   x');
   });
+
+  it('prints an Invalid Date as such instead of throwing from toISOString', () => {
+    expect(formatKeyValues({ at: new Date('nonsense') })).toBe('at: Invalid Date');
+    expect(formatTable([{ at: new Date('nonsense') }])).toBe('at\nInvalid Date');
+  });
 });
 
 describe('describeError', () => {

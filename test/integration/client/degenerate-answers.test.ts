@@ -79,6 +79,17 @@ describe('certificate.get: a 200 that cannot be a Certificate', () => {
       'unexpectedShape',
       [{ path: 'deleteCertificateError.values[0].value', message: 'must be a string' }],
     ],
+    [
+      'a date-time that gives no Date (the result would hold Invalid Date)',
+      `{"thumbprint":"ab","stateTransitionTime":"${MARKER}"}`,
+      'unexpectedShape',
+      [
+        {
+          path: 'stateTransitionTime',
+          message: 'must be a date and time the Date constructor can read',
+        },
+      ],
+    ],
   ] as [
     string,
     string | null,
@@ -143,6 +154,17 @@ describe('certificate.list: every page must be a CertificateListResult', () => {
       '{"value":[],"odata.nextLink":5}',
       'unexpectedShape',
       [{ path: 'odata.nextLink', message: 'must be a string' }],
+    ],
+    [
+      'an item whose date-time gives no Date',
+      '{"value":[{"thumbprint":"ab","previousStateTransitionTime":"soon"}]}',
+      'unexpectedShape',
+      [
+        {
+          path: 'value[0].previousStateTransitionTime',
+          message: 'must be a date and time the Date constructor can read',
+        },
+      ],
     ],
   ] as [
     string,

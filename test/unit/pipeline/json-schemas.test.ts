@@ -48,8 +48,33 @@ describe('request bodies and answers of date-time and read-only properties', () 
     expect(ruleIssue('Op_body', error!, v.ruleMessages)).toEqual({
       segments: ['doNotRunUntil'],
       rule: 'dateOrString',
-      message: 'must be a Date or a date-time string',
+      message: 'must be a Date or an RFC 3339 date-time string such as 2024-07-01T00:00:00Z',
     });
+  });
+
+  it('date-time text in a body is RFC 3339 naming a real instant; other text is refused', async () => {
+    const v = await validators();
+    for (const ok of [
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T00:00:00.1234567Z',
+      '2025-01-01t00:00:00+05:30',
+    ]) {
+      expect([ok, v.Op_body!({ doNotRunUntil: ok })]).toEqual([ok, true]);
+    }
+    for (const bad of [
+      'tomorrow',
+      '2025',
+      '2025-01-01',
+      '2025-13-01T00:00:00Z',
+      'Wed, 01 Jan 2025 00:00:00 GMT',
+      '2025-01-01T00:00:00',
+      '',
+    ]) {
+      expect([bad, v.Op_body!({ doNotRunUntil: bad })]).toEqual([bad, false]);
+      expect(v.Op_body!.errors!.map((e) => (e as { keyword: string }).keyword)).toEqual([
+        'dateOrString',
+      ]);
+    }
   });
 
   it('a read-only property is refused in a body, with its name, whether it is a $ref or not', async () => {
@@ -76,5 +101,17 @@ describe('request bodies and answers of date-time and read-only properties', () 
       v.Op_response!({ state: 'active', url: 'x', doNotRunUntil: '2025-01-01T00:00:00Z' }),
     ).toBe(true);
     expect(v.Op_response!({ state: 5 })).toBe(false);
+  });
+
+  it('an answer whose date-time text gives no Date is refused, naming the property', async () => {
+    const v = await validators();
+    expect(v.Op_response!({ doNotRunUntil: 'Wed, 01 Jan 2025 00:00:00 GMT' })).toBe(true);
+    expect(v.Op_response!({ doNotRunUntil: 'not a date' })).toBe(false);
+    const [error] = v.Op_response!.errors!;
+    expect(ruleIssue('Op_response', error!, v.ruleMessages)).toEqual({
+      segments: ['doNotRunUntil'],
+      rule: 'dateText',
+      message: 'must be a date and time the Date constructor can read',
+    });
   });
 });
