@@ -39,6 +39,7 @@ export {
   type BatchTransportErrorOptions,
   BatchValidationError,
   type BatchValidationIssue,
+  type HeadersLike,
   isBatchAbortError,
   isBatchNetworkError,
   isBatchResponseError,
@@ -47,8 +48,10 @@ export {
   isBatchValidationError,
   REDACTED,
   type RetirementNotice,
+  SAFE_HEADER_NAMES,
   SAFE_QUERY_PARAMETERS,
   type SafeRequestSummary,
+  sanitizeHeaders,
   sanitizeUrl,
 } from './errors/index.js';
 export type { BatchCredential } from './pipeline/authorization-policy.js';

@@ -38,7 +38,7 @@ import {
 import { errorResponse } from './error-response.js';
 import { FaultInjector } from './fault-injector.js';
 import { clientRequestIdToEcho, type RequestContext } from './request-context.js';
-import { sanitizeHeaders } from './request-log.js';
+import { headersForLog } from './request-log.js';
 import { createRouter, type RouteMatch } from './router.js';
 import type {
   BatchEmulator,
@@ -181,7 +181,7 @@ class BatchEmulatorCore implements BatchEmulator {
     } = {
       method: request.method,
       url: url.href,
-      headers: sanitizeHeaders(request.headers),
+      headers: headersForLog(request.headers),
     };
     this.#log.push(entry);
     // A long-running emulator (the `batch-rest emulator` command) must not grow without bound.

@@ -9,7 +9,7 @@
  * scheme and, for Shared Key, the account name: `SharedKey emulator:[redacted]`,
  * `Bearer [redacted]`.
  */
-export function sanitizeHeaders(headers: Headers): Record<string, string> {
+export function headersForLog(headers: Headers): Record<string, string> {
   const result: Record<string, string> = {};
   headers.forEach((value, name) => {
     if (name.toLowerCase() !== 'authorization') {

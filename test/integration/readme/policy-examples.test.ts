@@ -43,17 +43,25 @@ describe('README: Extending the pipeline', () => {
     expect(await runExample('policy-signed-header')).toEqual(['page of 0', '200 render-farm']);
   });
 
-  it('a perCall policy logs each request with the sanitized URL and the status', async () => {
+  it('a perCall policy logs each request with the filter and a custom header redacted', async () => {
     const lines = await runExample('policy-logging');
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     expect(lines).toEqual([
-      'certificate.get: GET /certificates(thumbprintAlgorithm=sha1,thumbprint=c0ffee0123456789abcdef0123456789abcdef01)?api-version=2024-07-01.20.0&$select=thumbprint%2Cstate → 404',
+      'certificate.list: GET /certificates?api-version=2024-07-01.20.0&$filter=REDACTED&$select=thumbprint,state',
+      `  user-agent batch-rest-client/${version}, x-team-secret REDACTED → 200`,
     ]);
+    expect(lines.join('\n')).not.toContain('s3cr3t');
+    expect(lines.join('\n')).not.toContain('deletefailed');
   });
 
-  it('a perRetry policy records one span per attempt', async () => {
+  it('a perRetry policy records one span per attempt, both with the same client-request-id', async () => {
     expect(await runExample('policy-tracing')).toEqual([
-      'certificate.list 503 true',
-      'certificate.list 200 true',
+      expect.stringMatching(
+        /^attempt 1: certificate\.list → 503 in \d+\.\d ms, same client-request-id: true$/,
+      ),
+      expect.stringMatching(
+        /^attempt 2: certificate\.list → 200 in \d+\.\d ms, same client-request-id: true$/,
+      ),
     ]);
   });
 });
