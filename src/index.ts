@@ -31,6 +31,7 @@ export {
   type BatchErrorDetail as BatchServiceErrorDetail,
   BatchNetworkError,
   BatchResponseError,
+  type BatchResponseErrorInit,
   type BatchResponseIssue,
   type BatchResponseProblem,
   BatchServiceError,

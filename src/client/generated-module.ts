@@ -7,6 +7,10 @@ import type { OperationDocs } from '../table/operation-docs.js';
 import type { OperationTable } from '../table/operation-table.js';
 import type { ValidatorModule } from './validator-module.js';
 
+/**
+ * The module {@link createBatchClient} builds a client over: `import * as generated from
+ * './my-batch/index.js'` after `npm run generate -- --spec … --out my-batch`.
+ */
 export interface GeneratedModule {
   readonly operations: OperationTable;
   readonly validators: ValidatorModule;

@@ -45,6 +45,10 @@ export type SendRequest = (request: PipelineRequest) => Promise<Response>;
 export interface PipelinePolicy {
   /** A name for logs and diagnostics, e.g. `myTracing`. */
   readonly name: string;
+  /**
+   * Handles one request: change it and call `next(request)`, or answer without calling `next`.
+   * To read the body of the answer, read a clone and return the original.
+   */
   sendRequest(request: PipelineRequest, next: SendRequest): Promise<Response>;
 }
 
