@@ -1,4 +1,4 @@
-import { removeSeparators } from '../util/remove-separators.js';
+import { canonicalThumbprint } from '../util/canonical-thumbprint.js';
 import { CertificateFileError } from './certificate-file-error.js';
 
 /**
@@ -21,14 +21,14 @@ export async function sha1Thumbprint(der: Uint8Array): Promise<string> {
  * @returns 40 lowercase hex digits
  */
 export function normalizeThumbprint(thumbprint: string): string {
-  const canonical = typeof thumbprint === 'string' ? removeSeparators(thumbprint) : '';
-  if (!/^[0-9a-fA-F]{40}$/.test(canonical)) {
+  const canonical = typeof thumbprint === 'string' ? canonicalThumbprint(thumbprint) : '';
+  if (!/^[0-9a-f]{40}$/.test(canonical)) {
     throw new CertificateFileError(
       'INVALID_THUMBPRINT',
       'a SHA-1 thumbprint must be 40 hex digits (spaces and colons are ignored)',
     );
   }
-  return canonical.toLowerCase();
+  return canonical;
 }
 
 /** Throws `THUMBPRINT_MISMATCH` unless `expected` (any accepted form) equals `actual`. */

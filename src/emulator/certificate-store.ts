@@ -30,7 +30,11 @@ export interface NewCertificate {
   readonly publicData?: string;
 }
 
-/** Normalises a thumbprint: spaces removed, lower case. */
+/**
+ * A thumbprint as the service reads one from a request: white space removed ("it may include
+ * spaces but these are removed"), lower case. Colons are not removed here: the client removes them
+ * before sending; the test hooks take any form (`canonicalThumbprint`).
+ */
 export function normalizeThumbprint(thumbprint: string): string {
   return thumbprint.replace(/\s+/g, '').toLowerCase();
 }

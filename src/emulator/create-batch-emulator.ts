@@ -20,6 +20,7 @@
 import { shippedModule } from '../client/shipped-module.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { isBase64 } from '../util/base64.js';
+import { canonicalThumbprint } from '../util/canonical-thumbprint.js';
 import { authenticate } from './authenticate.js';
 import { BatchFault, EmulatedNetworkError } from './batch-fault.js';
 import { CERTIFICATE_OPERATIONS } from './certificate-operations.js';
@@ -151,17 +152,17 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#store.settle(this.#now());
     const found = this.#store
       .list(account)
-      .find((c) => c.thumbprint === thumbprint.replace(/\s+/g, '').toLowerCase());
+      .find((c) => c.thumbprint === canonicalThumbprint(thumbprint));
     return found && snapshot(found);
   }
 
   markInUse(account: string, thumbprint: string, pools: readonly string[] = ['pool-1']): void {
     if (pools.length === 0) throw new TypeError('markInUse needs at least one pool name.');
-    this.#store.setUsage(account, thumbprint, pools);
+    this.#store.setUsage(account, canonicalThumbprint(thumbprint), pools);
   }
 
   markNotInUse(account: string, thumbprint: string): void {
-    this.#store.setUsage(account, thumbprint, []);
+    this.#store.setUsage(account, canonicalThumbprint(thumbprint), []);
   }
 
   completeDeletions(): void {

@@ -188,7 +188,10 @@ export interface BatchEmulator {
   clearRequests(): void;
   /** Snapshots of an account's certificates (default: the first account), sorted by thumbprint. */
   certificates(account?: string): EmulatedCertificate[];
-  /** A snapshot of one certificate; the thumbprint is normalised. `undefined` when absent. */
+  /**
+   * A snapshot of one certificate; `undefined` when absent. The thumbprint may be written in any
+   * form the client accepts (spaces, colons, invisible marks, any case), as in the hooks below.
+   */
   certificate(account: string, thumbprint: string): EmulatedCertificate | undefined;
   /**
    * Marks a certificate as used by pools, so its next deletion ends in `deletefailed`.

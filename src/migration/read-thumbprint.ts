@@ -3,7 +3,7 @@
  * space, colons, invisible direction marks), then exactly 40 hex digits (SHA-1), compared
  * case-insensitively and kept lowercase.
  */
-import { removeSeparators } from '../util/remove-separators.js';
+import { canonicalThumbprint } from '../util/canonical-thumbprint.js';
 import { addIssue, type IssueList } from './issues.js';
 
 /** The rule in words, as issues state it. */
@@ -23,10 +23,10 @@ export function readThumbprint(
     addIssue(issues, path, 'type', 'must be a string (a SHA-1 thumbprint)');
     return undefined;
   }
-  const canonical = removeSeparators(value);
-  if (!/^[0-9a-fA-F]{40}$/.test(canonical)) {
+  const canonical = canonicalThumbprint(value);
+  if (!/^[0-9a-f]{40}$/.test(canonical)) {
     addIssue(issues, path, 'pattern', THUMBPRINT_RULE);
     return undefined;
   }
-  return canonical.toLowerCase();
+  return canonical;
 }

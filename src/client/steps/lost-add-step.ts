@@ -7,7 +7,7 @@
  * different resource, a failed read — surfaces the 409. Switched by `reconcileLostAdds`.
  */
 import { isBatchAbortError, isBatchServiceError } from '../../errors/guards.js';
-import { removeSeparators } from '../../util/remove-separators.js';
+import { canonicalThumbprint } from '../../util/canonical-thumbprint.js';
 import { type CallStep, newCall, type Sent } from '../call.js';
 import type { OperationCallOptions } from '../client-options.js';
 import type { ClientRuntime } from '../client-runtime.js';
@@ -63,5 +63,5 @@ export function lostAddStep(runtime: ClientRuntime): CallStep {
 
 /** Key values compare without separators and case (thumbprints are hex, written either way). */
 function comparable(value: unknown): unknown {
-  return typeof value === 'string' ? removeSeparators(value).toLowerCase() : value;
+  return typeof value === 'string' ? canonicalThumbprint(value) : value;
 }

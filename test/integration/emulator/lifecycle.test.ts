@@ -363,6 +363,19 @@ describe('delete and cancelDeletion', () => {
     }
   });
 
+  it('the test hooks take a thumbprint in any form the client accepts', async () => {
+    const { emulator } = testEmulator({ deleteDelayInMs: 0 });
+    await emulator.handle(addRequest(CER));
+    const pairs = TP.toUpperCase().match(/../g)!;
+    for (const form of [TP.toUpperCase(), pairs.join(' '), pairs.join(':'), `\u200e${TP}`]) {
+      expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, form)?.thumbprint).toBe(TP);
+    }
+    emulator.markInUse(EMULATOR_ACCOUNT_NAME, pairs.join(':'), ['render']);
+    expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.inUseBy).toEqual(['render']);
+    emulator.markNotInUse(EMULATOR_ACCOUNT_NAME, `\u200e${pairs.join(' ')}`);
+    expect(emulator.certificate(EMULATOR_ACCOUNT_NAME, TP)?.inUseBy).toEqual([]);
+  });
+
   it('markInUse of an unknown certificate throws', () => {
     const { emulator } = testEmulator();
     expect(() => emulator.markInUse(EMULATOR_ACCOUNT_NAME, TP)).toThrow(/No certificate/);
