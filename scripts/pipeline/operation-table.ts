@@ -11,6 +11,7 @@ import type {
   ResponseHeaderSpec,
   ScalarType,
 } from '../../src/table/operation-table.ts';
+import { conflictCheckOf } from './conflict-check.ts';
 import { camelCase, operationClientName } from './naming.ts';
 import { compare, type Json, type SpecModel, type SpecOperation } from './spec-model.ts';
 
@@ -34,43 +35,6 @@ export function buildOperationTable(model: SpecModel): Record<string, OperationS
   return table;
 }
 
-/**
- * See OperationSpec.conflictCheck. The read of the created resource is found by the shape of the
- * API, not by a method name (a newer spec may rename `get`): a GET with a JSON result whose path is
- * the create's path followed by the resource's key — `POST /certificates` →
- * `GET /certificates(thumbprintAlgorithm={…},thumbprint={…})` or `POST /pools` →
- * `GET /pools/{poolId}` — where every key is a property of the created body. The one with the
- * shortest path wins; deterministic.
- */
-function conflictCheckOf(
-  model: SpecModel,
-  op: SpecOperation,
-  table: Record<string, OperationSpec>,
-): { operationId: string } | undefined {
-  const entry = table[op.operationId]!;
-  const body = op.parameters.find((p) => p.in === 'body');
-  if (entry.httpMethod !== 'POST' || !body || entry.responseBody !== 'none') return undefined;
-  const bodyProps = new Set(Object.keys(derefSchema(model, body.schema).properties ?? {}));
-  const getters = Object.values(table).filter((candidate) => {
-    const keys = candidate.parameters.filter((p) => p.location === 'path');
-    const rest = candidate.path.slice(entry.path.length);
-    return (
-      candidate.httpMethod === 'GET' &&
-      candidate.responseBody === 'json' &&
-      !candidate.pageable &&
-      candidate.path.startsWith(entry.path) &&
-      /^(\([^/]*\)|\/\{[^/{}]+\})$/.test(rest) &&
-      keys.length > 0 &&
-      keys.every(
-        (p) => rest.includes(`{${p.wireName}}`) || entry.path.includes(`{${p.wireName}}`),
-      ) &&
-      keys.filter((p) => rest.includes(`{${p.wireName}}`)).every((p) => bodyProps.has(p.clientName))
-    );
-  });
-  getters.sort((a, b) => a.path.length - b.path.length || compare(a.operationId, b.operationId));
-  return getters[0] ? { operationId: getters[0].operationId } : undefined;
-}
-
 function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
   const raw = op.raw;
   const { group, method } = operationClientName(op.operationId, raw['x-batch-client-method']);
@@ -91,7 +55,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
       });
       continue;
     }
-    const schema = derefSchema(model, p.schema);
+    const schema = model.deref(p.schema);
     const grouping = p.raw['x-ms-parameter-grouping'] as Json | undefined;
     parameters.push(
       compact({
@@ -101,9 +65,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         type: scalarType(schema),
         format: schema.format as string | undefined,
         itemType:
-          schema.type === 'array'
-            ? scalarType(derefSchema(model, schema.items as Json))
-            : undefined,
+          schema.type === 'array' ? scalarType(model.deref(schema.items as Json)) : undefined,
         required: p.required || p.in === 'path',
         default: schema.default as string | number | boolean | undefined,
         description: p.description,
@@ -127,7 +89,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
   const headers = new Map<string, ResponseHeaderSpec>();
   for (const r of success) {
     for (const h of r.headers) {
-      const schema = derefSchema(model, h.schema);
+      const schema = model.deref(h.schema);
       headers.set(
         h.name.toLowerCase(),
         compact({
@@ -140,7 +102,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
     }
   }
   const bodySchema = success.find((r) => r.schema)?.schema;
-  const derefBody = bodySchema ? derefSchema(model, bodySchema) : undefined;
+  const derefBody = bodySchema ? model.deref(bodySchema) : undefined;
   const responseBody =
     derefBody === undefined ? 'none' : isFileSchema(derefBody) ? 'binary' : 'json';
   const pageable = raw['x-ms-pageable'] as Json | undefined;
@@ -210,7 +172,7 @@ function deprecationOf(group: string, method: string, apiVersion: string, raw: J
 
 /** Top-level body properties carrying `x-batch-normalize` (see BodyNormalization). */
 function normalizationsOf(model: SpecModel, schema: Json): BodyNormalization[] | undefined {
-  const props = (derefSchema(model, schema).properties ?? {}) as Record<string, Json>;
+  const props = (model.deref(schema).properties ?? {}) as Record<string, Json>;
   const found: BodyNormalization[] = [];
   for (const [property, prop] of Object.entries(props)) {
     const rule = normalizeRuleOf(prop['x-batch-normalize']);
@@ -267,12 +229,6 @@ function refName(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
 }
 
-export function derefSchema(model: SpecModel, schema: Json | undefined): Json {
-  let current = schema ?? {};
-  while (typeof current.$ref === 'string') current = model.resolve(current.$ref);
-  return current;
-}
-
 /**
  * A download: Swagger 2.0 `type: file`; OpenAPI 3 `format: binary`, or `format: file` as the
  * published 2.0 → 3.0 conversions write it (`{ type: 'object', format: 'file' }`).
@@ -307,7 +263,7 @@ function secretPaths(model: SpecModel, op: SpecOperation, bodyName: string): str
     if (schema.items) walk(schema.items as Json, `${path}[]`, visiting);
     for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
       const propPath = `${path}.${name}`;
-      const resolved = derefSchema(model, prop);
+      const resolved = model.deref(prop);
       if (
         prop['x-ms-secret'] === true ||
         resolved['x-ms-secret'] === true ||

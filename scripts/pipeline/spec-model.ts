@@ -76,8 +76,9 @@ export class SpecModel {
     return node as Json;
   }
 
-  private deref(node: Json): Json {
-    let current = node;
+  /** Follows `$ref`s until a schema that is not one (`{}` for none). */
+  deref(node: Json | undefined): Json {
+    let current = node ?? {};
     while (typeof current.$ref === 'string') current = this.resolve(current.$ref);
     return current;
   }

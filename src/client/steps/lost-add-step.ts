@@ -7,10 +7,10 @@
  * different resource, a failed read — surfaces the 409. Switched by `reconcileLostAdds`.
  */
 import { isBatchAbortError, isBatchServiceError } from '../../errors/guards.js';
-import { canonicalThumbprint } from '../../util/canonical-thumbprint.js';
 import { type CallStep, newCall, type Sent } from '../call.js';
 import type { OperationCallOptions } from '../client-options.js';
 import type { ClientRuntime } from '../client-runtime.js';
+import { isSameResource, readBackKeys } from '../read-back-keys.js';
 
 export function lostAddStep(runtime: ClientRuntime): CallStep {
   return {
@@ -21,11 +21,10 @@ export function lostAddStep(runtime: ClientRuntime): CallStep {
       } catch (error) {
         const check = call.operation.conflictCheck;
         const getter = check ? runtime.generated.operations[check.operationId] : undefined;
-        const body = call.args.body as Record<string, unknown> | undefined;
         if (
           !runtime.reconcileLostAdds ||
           !getter ||
-          !body ||
+          call.args.body === undefined ||
           !isBatchServiceError(error) ||
           error.statusCode !== 409 ||
           !error.code?.endsWith('Exists') ||
@@ -33,10 +32,7 @@ export function lostAddStep(runtime: ClientRuntime): CallStep {
         ) {
           throw error;
         }
-        const path: Record<string, unknown> = {};
-        for (const p of getter.parameters.filter((q) => q.location === 'path')) {
-          path[p.clientName] = comparable(body[p.clientName]);
-        }
+        const { path, keys } = readBackKeys(call.operation, getter, call.args);
         // The read-back runs under the call's own abort signal, retry policy and timeout.
         const { abortSignal, retry, timeoutInMs } = call.args.options as OperationCallOptions;
         let read: Sent;
@@ -49,19 +45,11 @@ export function lostAddStep(runtime: ClientRuntime): CallStep {
           throw error;
         }
         const resource = read.data as Record<string, unknown> | undefined;
-        const same = Object.entries(path).every(
-          ([name, value]) => comparable(resource?.[name]) === value,
-        );
         const active = resource?.state === undefined || resource.state === 'active';
-        if (!same || !active) throw error;
+        if (!isSameResource(resource, keys) || !active) throw error;
         // The result's headers are the read-back's (the resource's ETag and Last-Modified).
         return { data: undefined, response: read.response, recoveredFromConflict: true };
       }
     },
   };
-}
-
-/** Key values compare without separators and case (thumbprints are hex, written either way). */
-function comparable(value: unknown): unknown {
-  return typeof value === 'string' ? canonicalThumbprint(value) : value;
 }
