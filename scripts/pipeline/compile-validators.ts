@@ -81,7 +81,8 @@ export function compileValidators(schemas: SchemaSet): CompiledModule {
     type: 'string',
     schemaType: 'number',
     // Decoded size of a base64 string without decoding it: 3 bytes per 4 characters, less the
-    // padding. (Whether it is base64 at all is the `base64` keyword's concern.)
+    // padding — `base64DecodedLength` of src/util/base64.ts, inlined because generated code
+    // imports nothing. (Whether it is base64 at all is the `base64` keyword's concern.)
     code(cxt: KeywordCxt) {
       const d = cxt.data;
       cxt.fail(

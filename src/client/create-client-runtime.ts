@@ -31,6 +31,7 @@ import { lostAddStep } from './steps/lost-add-step.js';
 import { normalizeStep } from './steps/normalize-step.js';
 import { sendStep } from './steps/send-step.js';
 import { validationStep } from './steps/validation-step.js';
+import { timeoutIssue } from './timeout-rule.js';
 
 const MODES = new Set(['once', 'always', 'off', 'error']);
 /** Every member of BatchClientOptions: anything else is a typo, reported, never ignored. */
@@ -132,13 +133,8 @@ function checkClientOptions(o: BatchClientOptions): BatchValidationIssue[] {
       message: 'must be one of "once", "always", "off", "error"',
     });
   }
-  if (!(typeof o.timeoutInMs === 'number' && o.timeoutInMs > 0)) {
-    issues.push({
-      path: 'options.timeoutInMs',
-      rule: 'range',
-      message: 'must be a positive number of milliseconds',
-    });
-  }
+  const timeout = timeoutIssue(o.timeoutInMs);
+  if (timeout) issues.push(timeout);
   if (o.userAgentPrefix !== undefined && UNSAFE_HEADER_VALUE.test(o.userAgentPrefix)) {
     issues.push(headerValueIssue('options.userAgentPrefix'));
   }

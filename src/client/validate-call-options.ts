@@ -8,6 +8,7 @@ import {
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
 import { type ResolvedRetryOptions, resolveRetryOptions } from '../retry/retry-options.js';
+import { timeoutIssue } from './timeout-rule.js';
 
 export function validateCallOptions(
   client: { readonly retry: ResolvedRetryOptions },
@@ -25,14 +26,8 @@ export function validateCallOptions(
       });
     }
   }
-  const timeout = options.timeoutInMs;
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0)) {
-    issues.push({
-      path: 'options.timeoutInMs',
-      rule: 'range',
-      message: 'must be a positive number of milliseconds',
-    });
-  }
+  const timeout = options.timeoutInMs === undefined ? undefined : timeoutIssue(options.timeoutInMs);
+  if (timeout) issues.push(timeout);
   const signal = options.abortSignal;
   if (signal !== undefined && !isAbortSignalLike(signal)) {
     issues.push({ path: 'options.abortSignal', rule: 'type', message: 'must be an AbortSignal' });

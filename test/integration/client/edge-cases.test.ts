@@ -71,7 +71,7 @@ describe('client options', () => {
           {
             path: 'options.timeoutInMs',
             rule: 'range',
-            message: 'must be a positive number of milliseconds',
+            message: 'must be a positive number of milliseconds (Infinity for no limit)',
           },
           {
             path: 'options.userAgentPrefix',
@@ -87,5 +87,28 @@ describe('client options', () => {
         ],
       }),
     );
+  });
+
+  it('timeoutInMs has one rule as a client option and as a call option', async () => {
+    const rule = {
+      path: 'options.timeoutInMs',
+      rule: 'range',
+      message: 'must be a positive number of milliseconds (Infinity for no limit)',
+    };
+    for (const bad of [0, -1, Number.NaN, '5000', null]) {
+      expect(() => testClient({ timeoutInMs: bad as never })).toThrow(
+        expect.objectContaining({ issues: [rule] }),
+      );
+      await expect(
+        testClient().certificate.get('sha1', 'ab', { timeoutInMs: bad as never }),
+      ).rejects.toMatchObject({ issues: [rule] });
+    }
+    expect(requests).toHaveLength(0);
+    server.use(http.get(/certificates/, () => HttpResponse.json({ thumbprint: 'ab' })));
+    for (const good of [1, Number.POSITIVE_INFINITY]) {
+      await expect(
+        testClient({ timeoutInMs: good }).certificate.get('sha1', 'ab', { timeoutInMs: good }),
+      ).resolves.toMatchObject({ thumbprint: 'ab' });
+    }
   });
 });
