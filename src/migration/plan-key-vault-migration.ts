@@ -4,7 +4,6 @@
  */
 import { armPoolFragment } from './arm-pool-fragment.js';
 import { certificateLanding, oldReferenceMeaning } from './certificate-landing.js';
-import { MIGRATION_SOURCES } from './documentation-sources.js';
 import { type IssueList, throwIfIssues } from './issues.js';
 import {
   type KeyVaultExtension,
@@ -24,19 +23,14 @@ import {
   readOptions,
   readSecretUrls,
 } from './migration-input.js';
-import type {
-  CertificateMigration,
-  KeyVaultMigrationPlan,
-  MigrationStep,
-} from './migration-plan.js';
+import type { CertificateMigration, KeyVaultMigrationPlan } from './migration-plan.js';
+import { migrationSteps } from './migration-steps.js';
 import { type OsFamily, resolveOsFamily } from './os-family.js';
 import type {
   CertificateVisibility,
   PoolCertificateReference,
 } from './pool-certificate-reference.js';
 import { type PoolDocument, readPool } from './read-pool.js';
-
-const S = MIGRATION_SOURCES;
 
 /** Visibilities the extension cannot give: all but an elevated start task's. */
 function visibilityGaps(
@@ -47,45 +41,6 @@ function visibilityGaps(
     if (v === 'starttask') return pool.startTaskElevated === false;
     return true;
   });
-}
-
-function steps(
-  plan: { identityResourceId: string; vaults: readonly string[]; imports: number },
-  osFamily: OsFamily,
-): MigrationStep[] {
-  const vaults = plan.vaults.length > 0 ? plan.vaults.join(', ') : 'the vault';
-  return [
-    {
-      title: 'Put each certificate in Key Vault',
-      detail:
-        (plan.imports > 0 ? 'Run the import commands listed. ' : '') +
-        'A Key Vault certificate is imported from a PFX, or a PEM holding the private key; its secret identifier is the URL the extension observes.',
-      source: S.keyVaultImport,
-    },
-    {
-      title: 'Let the pool identity read the secrets',
-      detail: `Give ${plan.identityResourceId} the Key Vault Secrets User role on ${vaults} (or an access policy with get and list on secrets).`,
-      source: osFamily === 'windows' ? S.keyVaultExtensionWindows : S.keyVaultExtensionLinux,
-    },
-    {
-      title: 'Create a new pool through Batch management (ARM)',
-      detail:
-        'Merge the ARM fragment into the new pool body (PUT …/Microsoft.Batch/batchAccounts/{account}/pools/{pool}, a template or a management SDK). Pools with a managed identity are created only through the management plane, and an existing pool cannot take the extension: it is recreated.',
-      source: S.managedIdentityPools,
-    },
-    {
-      title: 'Leave the certificate references out',
-      detail:
-        'Do not copy certificateReferences (ARM: certificates) into the new pool: the service no longer installs them.',
-      source: S.migrationGuide,
-    },
-    {
-      title: 'Switch the work over',
-      detail:
-        'Check a node of the new pool (the extension status and the certificates), move jobs to it, then delete the old pool.',
-      source: S.automaticRotation,
-    },
-  ];
 }
 
 interface PlannedCertificates {
@@ -190,7 +145,7 @@ function poolAttention(pool: PoolDocument, identityResourceId: string): Migratio
  * identity, and a `KeyVaultForLinux` / `KeyVaultForWindows` extension observing the mapped secret
  * URLs), one entry per certificate reference (what it meant, where the certificate lands now), the
  * `az` commands for the given local files, the steps in order, and what needs a person. Facts and
- * their sources: {@link MIGRATION_SOURCES}.
+ * their sources: `MIGRATION_SOURCES`.
  *
  * @param input - the pool document, the thumbprint → secret URL map, the identity, and options
  * @returns the plan
@@ -292,7 +247,7 @@ export function planKeyVaultMigration(input: KeyVaultMigrationInput): KeyVaultMi
     armPoolFragment: armPoolFragment(identity.resourceId, extension),
     certificates: planned.certificates,
     keyVaultImports,
-    steps: steps(
+    steps: migrationSteps(
       { identityResourceId: identity.resourceId, vaults, imports: keyVaultImports.length },
       os.osFamily,
     ),
