@@ -17,7 +17,8 @@
  * @module
  */
 
-import { shippedModule } from '../client/shipped-module.js';
+import { operations } from '../../generated/operations.js';
+import * as validators from '../../generated/validators.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { isBase64 } from '../util/base64.js';
 import { canonicalThumbprint } from '../util/canonical-thumbprint.js';
@@ -56,8 +57,8 @@ import type {
  * `createBatchEmulator({ specs: [DEFAULT_EMULATED_SPEC, await import('./my-generated/index.js')] })`.
  */
 export const DEFAULT_EMULATED_SPEC: EmulatedSpec = {
-  operations: shippedModule.operations,
-  validators: shippedModule.validators,
+  operations,
+  validators,
   apiVersions: SUPPORTED_API_VERSIONS,
 };
 
