@@ -91,6 +91,10 @@ export function sendStep(runtime: ClientRuntime): NextStep {
       ...placed,
       ...(call.nextLink === undefined ? {} : nextPageOptions(runtime.baseUrl, call.nextLink)),
       parseAs: PARSE_AS[operation.responseBody],
+      // Returning undefined keeps the body out of hey-api's Request. hey-api keeps the operation's
+      // Content-Type, because it drops it only for an absent body or a serialized '' (pinned by
+      // the "see the serialized request" test of additional-policies.test.ts: the header is
+      // signed, so losing it would fail every add).
       bodySerializer: (body: unknown) => {
         bodyText = serialize(body) as string;
         return undefined;
