@@ -1,5 +1,7 @@
 /**
- * The targets of issue 8, checked against one run's figures. A miss is printed, never thrown:
+ * The targets of issue 8 and the guardrails of issues 13 (the facade over bare hey-api, the
+ * bundle not above its size before the redesign) and 14 (validators), checked against one run's
+ * figures. A miss is printed, never thrown:
  * targets are read from the benchmark's output, not asserted.
  */
 import type { BuiltBundles } from './build-bundles.ts';
@@ -28,6 +30,8 @@ export interface CheckInput {
 }
 
 const KB = 1024;
+/** The consumer bundle (min+gzip) before issue 13's redesign, at 68f73f7: 15.7 KB. */
+export const BUNDLE_BEFORE_REDESIGN_BYTES = 16_110;
 const MB = 1024 * 1024;
 
 const check = (name: string, value: string, target: string, pass: boolean): TargetCheck => ({
@@ -50,11 +54,24 @@ export function checkTargets(input: CheckInput): TargetCheck[] {
       check(`throughput b/d, ${r.mode}`, r.throughputBD.toFixed(2), '≥ 1.00', r.throughputBD >= 1),
       check(`client CPU b/a, ${r.mode}`, r.cpuBA.toFixed(2), '≤ 1.10', r.cpuBA <= 1.1),
       check(`client CPU b/d, ${r.mode}`, r.cpuBD.toFixed(2), '≤ 1.00', r.cpuBD <= 1),
+      // Issue 13: the facade costs little over the generated function it sends through.
+      check(
+        `throughput b/c, ${r.mode}`,
+        r.throughputBC.toFixed(2),
+        '≥ 0.95',
+        r.throughputBC >= 0.95,
+      ),
     );
   }
   const gzip = input.bundles.sizeOurs.gzipBytes;
   checks.push(
     check('bundle, ours (min+gzip)', `${(gzip / KB).toFixed(1)} KB`, '≤ 10 KB', gzip <= 10 * KB),
+    check(
+      'bundle, ours (min+gzip), against before issue 13',
+      `${(gzip / KB).toFixed(1)} KB`,
+      `≤ ${(BUNDLE_BEFORE_REDESIGN_BYTES / KB).toFixed(1)} KB`,
+      gzip <= BUNDLE_BEFORE_REDESIGN_BYTES,
+    ),
   );
   const leaked = input.bundles.forbidden.filter((f) => f.found).map((f) => f.marker);
   checks.push(
