@@ -1,18 +1,11 @@
 /**
  * Options of {@link BatchClient} and of each call, with every default in one place.
  */
+
+import type { DeprecationWarningMode } from '../deprecation/deprecation-warnings.js';
 import type { AdditionalPolicy } from '../pipeline/pipeline-policy.js';
 import type { RetryOptions } from '../retry/retry-options.js';
 import type { Sleep } from '../retry/sleep.js';
-
-/**
- * What to do when a deprecated operation is called:
- * - `'once'` (default): one `DeprecationWarning` per operation per process;
- * - `'always'`: a warning on every call;
- * - `'off'`: no warning;
- * - `'error'`: reject the call before anything is sent.
- */
-export type DeprecationWarningMode = 'once' | 'always' | 'off' | 'error';
 
 /** Options of a {@link BatchClient}. Every member is optional; defaults are listed with each. */
 export interface BatchClientOptions {
@@ -93,3 +86,5 @@ export const DEFAULT_CLIENT_OPTIONS = Object.freeze({
   allowInsecureConnection: false,
   reconcileLostAdds: true,
 });
+
+export type { DeprecationWarningMode };

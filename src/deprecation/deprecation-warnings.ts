@@ -6,8 +6,16 @@
  * own deprecations. Elsewhere they go to `console.warn`. "Once" means once per operation per
  * process (or page), shared by every client.
  */
-import type { DeprecationWarningMode } from '../client/client-options.js';
 import type { OperationSpec } from '../table/operation-table.js';
+
+/**
+ * What to do when a deprecated operation is called:
+ * - `'once'` (default): one `DeprecationWarning` per operation per process;
+ * - `'always'`: a warning on every call;
+ * - `'off'`: no warning;
+ * - `'error'`: reject the call before anything is sent.
+ */
+export type DeprecationWarningMode = 'once' | 'always' | 'off' | 'error';
 
 const warned = new Set<string>();
 
