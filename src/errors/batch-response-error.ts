@@ -5,7 +5,7 @@
  */
 
 import { type SafeRequestSummary, sanitizeRequest } from './redact.js';
-import { INSPECT_CUSTOM, inspectSafely } from './safe-inspect.js';
+import { SafeError } from './safe-error.js';
 
 /** Why a success body cannot be the result. */
 export type BatchResponseProblem =
@@ -56,7 +56,7 @@ const PROBLEM_TEXT: Readonly<Record<BatchResponseProblem, string>> = {
  *
  * Act on it like on an unexpected server fault: report it with `requestId`.
  */
-export class BatchResponseError extends Error {
+export class BatchResponseError extends SafeError {
   /** Always `'BatchResponseError'`; guards compare it so they work across realms. */
   override readonly name = 'BatchResponseError' as const;
   readonly problem: BatchResponseProblem;
@@ -100,21 +100,7 @@ export class BatchResponseError extends Error {
     if (init.request !== undefined) this.request = sanitizeRequest(init.request);
   }
 
-  /** The safe, printable view used by `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#details() };
-  }
-
-  /** Node's `util.inspect` hook: stack plus safe properties only. */
-  [INSPECT_CUSTOM](
-    _depth: number,
-    options: unknown,
-    inspect?: (v: unknown, o?: unknown) => string,
-  ) {
-    return inspectSafely(this, this.#details(), options, inspect);
-  }
-
-  #details(): Record<string, unknown> {
+  protected override safeDetails(): Record<string, unknown> {
     return {
       problem: this.problem,
       statusCode: this.statusCode,

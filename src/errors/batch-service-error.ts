@@ -6,7 +6,7 @@
 
 import { type BatchErrorDetail, sanitizeErrorDetails } from './error-details.js';
 import { type SafeRequestSummary, sanitizeRequest } from './redact.js';
-import { INSPECT_CUSTOM, inspectSafely } from './safe-inspect.js';
+import { SafeError } from './safe-error.js';
 import { scrubSecrets } from './scrub-text.js';
 
 /** What {@link BatchServiceError}'s constructor needs; `parseBatchError` builds it from a response. */
@@ -52,7 +52,7 @@ export interface BatchServiceErrorInit {
  * The error carries no request body, no headers other than the two ids, and no credentials;
  * `util.inspect`, `JSON.stringify` and `String()` print only the properties listed here.
  */
-export class BatchServiceError extends Error {
+export class BatchServiceError extends SafeError {
   /** Always `'BatchServiceError'`; guards compare it so they work across realms. */
   override readonly name = 'BatchServiceError' as const;
   /** The HTTP status code, e.g. `409`. */
@@ -97,21 +97,7 @@ export class BatchServiceError extends Error {
     if (init.request !== undefined) this.request = sanitizeRequest(init.request);
   }
 
-  /** The safe, printable view used by `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#details() };
-  }
-
-  /** Node's `util.inspect` hook: stack plus safe properties only. */
-  [INSPECT_CUSTOM](
-    _depth: number,
-    options: unknown,
-    inspect?: (v: unknown, o?: unknown) => string,
-  ) {
-    return inspectSafely(this, this.#details(), options, inspect);
-  }
-
-  #details(): Record<string, unknown> {
+  protected override safeDetails(): Record<string, unknown> {
     return {
       statusCode: this.statusCode,
       code: this.code,

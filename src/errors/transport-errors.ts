@@ -7,7 +7,8 @@
  */
 
 import { type SafeRequestSummary, sanitizeRequest } from './redact.js';
-import { describeCause, errorCodeOf, INSPECT_CUSTOM, inspectSafely } from './safe-inspect.js';
+import { SafeError } from './safe-error.js';
+import { describeCause, errorCodeOf } from './safe-inspect.js';
 
 /** Options shared by the transport errors. */
 export interface BatchTransportErrorOptions {
@@ -39,7 +40,7 @@ function causeOption(options: BatchTransportErrorOptions): ErrorOptions | undefi
  * What the three transport errors share: the call's operation, attempts and sanitized request,
  * `cause` kept but only summarised when printed, and safe `toJSON` / `util.inspect` views.
  */
-abstract class BatchTransportError extends Error {
+abstract class BatchTransportError extends SafeError {
   /** The client operation that was called, when known. */
   readonly operation?: string;
   /** How many attempts were made, when known. */
@@ -59,21 +60,7 @@ abstract class BatchTransportError extends Error {
     return {};
   }
 
-  /** The safe, printable view used by `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, ...this.#details() };
-  }
-
-  /** Node's `util.inspect` hook: stack plus safe properties; `cause` only summarised. */
-  [INSPECT_CUSTOM](
-    _depth: number,
-    options: unknown,
-    inspect?: (value: unknown, options?: unknown) => string,
-  ) {
-    return inspectSafely(this, this.#details(), options, inspect);
-  }
-
-  #details(): Record<string, unknown> {
+  protected override safeDetails(): Record<string, unknown> {
     return {
       ...this.ownDetails(),
       operation: this.operation,
