@@ -3,22 +3,15 @@
  * loopback emulator it starts itself, and prints what the README says it prints. The migration
  * plan shown in the README is the real output, abridged.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { formatMigrationPlan } from '../../../src/cli/format-migration-plan.js';
 import { planKeyVaultMigration } from '../../../src/migration/index.js';
 import { fixture, IDENTITY } from '../../unit/migration/support.js';
+import { extractExample, runExample } from './support/readme-examples.js';
 
 const TMP = join(process.cwd(), '.tmp', 'readme');
-
-function extractExample(readme: string, name: string, language = 'ts'): string {
-  const marker = readme.indexOf(`<!-- readme-example:${name}`);
-  if (marker < 0) throw new Error(`README has no example marked ${name}`);
-  const match = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(readme.slice(marker));
-  if (!match) throw new Error(`README example ${name} has no ${language} block`);
-  return match[1]!;
-}
 
 afterAll(async () => {
   await rm(TMP, { recursive: true, force: true });
@@ -38,23 +31,7 @@ describe('README', () => {
   });
 
   it('the quick-start example runs and prints the lifecycle', async () => {
-    const readme = await readFile('README.md', 'utf8');
-    const source = extractExample(readme, 'quickstart')
-      .replaceAll("from 'batch-rest-client/testing'", "from '../../src/testing/index.js'")
-      .replaceAll("from 'batch-rest-client'", "from '../../src/index.js'");
-    expect(source).not.toContain("'batch-rest-client");
-    await mkdir(TMP, { recursive: true });
-    const file = join(TMP, 'quickstart.ts');
-    await writeFile(file, `${source}\nexport {};\n`);
-    const lines: string[] = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      lines.push(args.map(String).join(' '));
-    });
-    try {
-      await import(file);
-    } finally {
-      log.mockRestore();
-    }
+    const lines = await runExample('quickstart', TMP);
     expect(lines).toEqual([
       expect.stringMatching(/^added, request id [0-9a-f-]{36}$/),
       '0123456789abcdef0123456789abcdef01234567 active',
