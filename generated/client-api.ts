@@ -2,10 +2,24 @@
 /* eslint-disable */
 import type { CertificateAddData, CertificateGetResponse, CertificateListResponse } from './hey-api/types.gen.js';
 
+/** Settings of `byPage()`, as `@azure/core-paging`'s `PageSettings`. */
+export interface PageSettings {
+  /** Resume after a page: that page's `continuationToken` (the next-page link the service gave). */
+  continuationToken?: string;
+  /**
+   * Items per page, sent as the operation's page-size parameter (`maxresults`); a
+   * `BatchValidationError` when the operation has none or the call gives another size.
+   */
+  maxPageSize?: number;
+}
+
+/** One page of a list: its items, and the token that resumes after it (absent on the last page). */
+export type Page<T> = T[] & { continuationToken?: string };
+
 /** A lazily fetched, paged list: iterate items with `for await`, or pages with `byPage()`. */
 export interface PagedAsyncIterable<T> extends AsyncIterable<T> {
-  /** Iterates whole pages (arrays of items) instead of items. */
-  byPage(): AsyncIterable<T[]>;
+  /** Iterates whole pages instead of items; `settings` resume a list or set the page size. */
+  byPage(settings?: PageSettings): AsyncIterable<Page<T>>;
 }
 
 /** A streamed download: the body as a web stream, with the typed response headers. */
@@ -44,9 +58,9 @@ export interface CertificateAddHeaders {
   clientRequestId?: string;
   requestId?: string;
   /**
-   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the retry
-   * answered 409, and reading the resource back (`Certificate_Get`) showed the one
-   * sent: the add had succeeded.
+   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the
+   * client's own retry answered 409, and reading the resource back (`Certificate_Get`)
+   * showed the one sent: the call had succeeded.
    */
   recoveredFromConflict?: boolean;
 }
@@ -78,6 +92,12 @@ export interface CertificateCancelDeletionHeaders {
   lastModified?: Date;
   clientRequestId?: string;
   requestId?: string;
+  /**
+   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the
+   * client's own retry answered 409, and reading the resource back (`Certificate_Get`)
+   * showed it active: the call had succeeded.
+   */
+  recoveredFromConflict?: boolean;
 }
 
 /** Options of `certificate.delete` (Certificate_Delete), under their client names. */
@@ -106,6 +126,17 @@ export interface CertificateDeleteHeaders {
   lastModified?: Date;
   clientRequestId?: string;
   requestId?: string;
+  /**
+   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the
+   * client's own retry answered 409, and reading the resource back (`Certificate_Get`)
+   * showed it gone or deleting: the call had succeeded.
+   */
+  recoveredFromConflict?: boolean;
+  /**
+   * `true` when an earlier attempt may have taken effect and the client's own retry answered
+   * 404, and reading the resource back (`Certificate_Get`) found it gone: the delete had succeeded.
+   */
+  recoveredFromNotFound?: boolean;
 }
 
 /** Options of `certificate.get` (Certificate_Get), under their client names. */

@@ -15,9 +15,6 @@ export const operations = {
       "required": true,
       "schema": "CertificateAddParameter"
     },
-    "conflictCheck": {
-      "operationId": "Certificate_Get"
-    },
     "deprecated": true,
     "deprecation": {
       "code": "BATCH_DEP_CERTIFICATE_ADD",
@@ -104,6 +101,10 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "retryRecovery": {
+      "expect": "created",
+      "read": "Certificate_Get"
+    },
     "sdkFunction": "certificateAdd",
     "secrets": [
       "certificate.data",
@@ -220,6 +221,12 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "retryRecovery": {
+      "expect": {
+        "state": "active"
+      },
+      "read": "Certificate_Get"
+    },
     "sdkFunction": "certificateCancelDeletion",
     "secrets": [],
     "successStatuses": [
@@ -327,6 +334,10 @@ export const operations = {
         "wireName": "request-id"
       }
     ],
+    "retryRecovery": {
+      "expect": "deleted",
+      "read": "Certificate_Get"
+    },
     "sdkFunction": "certificateDelete",
     "secrets": [],
     "successStatuses": [

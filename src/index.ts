@@ -9,13 +9,15 @@
 export type * from '../generated/client-api.js';
 export type * from '../generated/models.js';
 export { operations } from '../generated/operations.js';
+export type { NamedKeyCredential } from './auth/batch-shared-key-credential.js';
 export { BatchSharedKeyCredential } from './auth/batch-shared-key-credential.js';
 export { BATCH_TOKEN_SCOPE } from './auth/batch-token-provider.js';
-export type { SignableRequest } from './auth/shared-key/signable-request.js';
+export type { SignableRequest } from './auth/shared-key/sign-request.js';
 export type { AccessToken, GetTokenOptions, TokenCredential } from './auth/token-credential.js';
 export { BatchClient, createBatchClient } from './client/batch-client.js';
 export {
   type BatchClientOptions,
+  type BatchRawResponse,
   DEFAULT_CLIENT_OPTIONS,
   type DeprecationWarningMode,
   type OperationCallOptions,
@@ -55,20 +57,21 @@ export {
   sanitizeHeaders,
   sanitizeUrl,
 } from './errors/index.js';
-export type { BatchCredential } from './pipeline/authorization-policy.js';
 export type {
   AdditionalPolicy,
+  AttemptRecord,
   PipelinePolicy,
   PipelinePolicyPosition,
   PipelineRequest,
   SendRequest,
 } from './pipeline/pipeline-policy.js';
+export type { BatchCredential } from './pipeline/sign-phase.js';
 export {
   DEFAULT_RETRY_OPTIONS,
   type ResolvedRetryOptions,
   type RetryOptions,
   resolveRetryOptions,
-} from './retry/retry-options.js';
+} from './retry/retry-strategy.js';
 export type { Sleep } from './retry/sleep.js';
 export type { OperationDoc, OperationDocs } from './table/operation-docs.js';
 export type * from './table/operation-table.js';

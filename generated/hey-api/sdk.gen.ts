@@ -10,7 +10,7 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      * individual options. This might be also useful if you want to implement a
      * custom client.
      */
-    client: Client;
+    client?: Client;
     /**
      * You can pass arbitrary values through the `meta` object. This can be
      * used to access values that aren't defined as part of the SDK function.
@@ -18,66 +18,116 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
     meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
 
-/**
- * Lists the Certificates that have been added to the specified Account.
- *
- * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
- *
- * @deprecated
- */
-export const certificateList = <ThrowOnError extends boolean = false>(options: Options<CertificateListData, ThrowOnError>): RequestResult<CertificateListResponses, CertificateListErrors, ThrowOnError> => options.client.get<CertificateListResponses, CertificateListErrors, ThrowOnError>({
-    responseTransformer: certificateListResponseTransformer,
-    url: '/certificates',
-    ...options
-});
-
-/**
- * Adds a Certificate to the specified Account.
- *
- * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
- *
- * @deprecated
- */
-export const certificateAdd = <ThrowOnError extends boolean = false>(options: Options<CertificateAddData, ThrowOnError>): RequestResult<CertificateAddResponses, CertificateAddErrors, ThrowOnError> => options.client.post<CertificateAddResponses, CertificateAddErrors, ThrowOnError>({
-    url: '/certificates',
-    ...options,
-    headers: {
-        'Content-Type': 'application/json; odata=minimalmetadata',
-        ...options.headers
+class HeyApiClient {
+    protected client: Client;
+    
+    constructor(args: {
+        client: Client;
+    }) {
+        this.client = args.client;
     }
-});
+}
 
-/**
- * Returns a Certificate whose deletion failed to the active state.
- *
- * When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.
- *
- * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
- *
- * @deprecated
- */
-export const certificateCancelDeletion = <ThrowOnError extends boolean = false>(options: Options<CertificateCancelDeletionData, ThrowOnError>): RequestResult<CertificateCancelDeletionResponses, CertificateCancelDeletionErrors, ThrowOnError> => options.client.post<CertificateCancelDeletionResponses, CertificateCancelDeletionErrors, ThrowOnError>({ url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})/canceldelete', ...options });
+class HeyApiRegistry<T> {
+    private readonly defaultKey = 'default';
+    
+    private readonly instances: Map<string, T> = new Map();
+    
+    get(key?: string): T {
+        const instance = this.instances.get(key ?? this.defaultKey);
+        if (!instance) {
+            throw new Error(`No SDK client found. Create one with "new BatchSdk()" to fix this error.`);
+        }
+        return instance;
+    }
+    
+    set(value: T, key?: string): void {
+        this.instances.set(key ?? this.defaultKey, value);
+    }
+}
 
-/**
- * Removes a Certificate from the Account.
- *
- * A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.
- *
- * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
- *
- * @deprecated
- */
-export const certificateDelete = <ThrowOnError extends boolean = false>(options: Options<CertificateDeleteData, ThrowOnError>): RequestResult<CertificateDeleteResponses, CertificateDeleteErrors, ThrowOnError> => options.client.delete<CertificateDeleteResponses, CertificateDeleteErrors, ThrowOnError>({ url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})', ...options });
-
-/**
- * Reads one Certificate of the Account.
- *
- * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
- *
- * @deprecated
- */
-export const certificateGet = <ThrowOnError extends boolean = false>(options: Options<CertificateGetData, ThrowOnError>): RequestResult<CertificateGetResponses, CertificateGetErrors, ThrowOnError> => options.client.get<CertificateGetResponses, CertificateGetErrors, ThrowOnError>({
-    responseTransformer: certificateGetResponseTransformer,
-    url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})',
-    ...options
-});
+export class BatchSdk extends HeyApiClient {
+    public static readonly __registry: HeyApiRegistry<BatchSdk> = new HeyApiRegistry<BatchSdk>();
+    
+    constructor(args: {
+        client: Client;
+        key?: string;
+    }) {
+        super(args);
+        BatchSdk.__registry.set(this, args.key);
+    }
+    
+    /**
+     * Lists the Certificates that have been added to the specified Account.
+     *
+     * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+     *
+     * @deprecated
+     */
+    public certificateList<ThrowOnError extends boolean = false>(options: Options<CertificateListData, ThrowOnError>): RequestResult<CertificateListResponses, CertificateListErrors, ThrowOnError> {
+        return (options.client ?? this.client).get<CertificateListResponses, CertificateListErrors, ThrowOnError>({
+            responseTransformer: certificateListResponseTransformer,
+            url: '/certificates',
+            ...options
+        });
+    }
+    
+    /**
+     * Adds a Certificate to the specified Account.
+     *
+     * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+     *
+     * @deprecated
+     */
+    public certificateAdd<ThrowOnError extends boolean = false>(options: Options<CertificateAddData, ThrowOnError>): RequestResult<CertificateAddResponses, CertificateAddErrors, ThrowOnError> {
+        return (options.client ?? this.client).post<CertificateAddResponses, CertificateAddErrors, ThrowOnError>({
+            url: '/certificates',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json; odata=minimalmetadata',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Returns a Certificate whose deletion failed to the active state.
+     *
+     * When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.
+     *
+     * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+     *
+     * @deprecated
+     */
+    public certificateCancelDeletion<ThrowOnError extends boolean = false>(options: Options<CertificateCancelDeletionData, ThrowOnError>): RequestResult<CertificateCancelDeletionResponses, CertificateCancelDeletionErrors, ThrowOnError> {
+        return (options.client ?? this.client).post<CertificateCancelDeletionResponses, CertificateCancelDeletionErrors, ThrowOnError>({ url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})/canceldelete', ...options });
+    }
+    
+    /**
+     * Removes a Certificate from the Account.
+     *
+     * A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.
+     *
+     * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+     *
+     * @deprecated
+     */
+    public certificateDelete<ThrowOnError extends boolean = false>(options: Options<CertificateDeleteData, ThrowOnError>): RequestResult<CertificateDeleteResponses, CertificateDeleteErrors, ThrowOnError> {
+        return (options.client ?? this.client).delete<CertificateDeleteResponses, CertificateDeleteErrors, ThrowOnError>({ url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})', ...options });
+    }
+    
+    /**
+     * Reads one Certificate of the Account.
+     *
+     * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+     *
+     * @deprecated
+     */
+    public certificateGet<ThrowOnError extends boolean = false>(options: Options<CertificateGetData, ThrowOnError>): RequestResult<CertificateGetResponses, CertificateGetErrors, ThrowOnError> {
+        return (options.client ?? this.client).get<CertificateGetResponses, CertificateGetErrors, ThrowOnError>({
+            responseTransformer: certificateGetResponseTransformer,
+            url: '/certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})',
+            ...options
+        });
+    }
+}

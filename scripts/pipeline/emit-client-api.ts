@@ -44,10 +44,24 @@ export function emitClientApi(table: Record<string, OperationSpec>, typesModule:
     '/* eslint-disable */',
     imports.length > 0 ? `import type { ${imports.join(', ')} } from '${typesModule}';` : '',
     '',
+    "/** Settings of `byPage()`, as `@azure/core-paging`'s `PageSettings`. */",
+    'export interface PageSettings {',
+    "  /** Resume after a page: that page's `continuationToken` (the next-page link the service gave). */",
+    '  continuationToken?: string;',
+    '  /**',
+    "   * Items per page, sent as the operation's page-size parameter (`maxresults`); a",
+    '   * `BatchValidationError` when the operation has none or the call gives another size.',
+    '   */',
+    '  maxPageSize?: number;',
+    '}',
+    '',
+    '/** One page of a list: its items, and the token that resumes after it (absent on the last page). */',
+    'export type Page<T> = T[] & { continuationToken?: string };',
+    '',
     '/** A lazily fetched, paged list: iterate items with `for await`, or pages with `byPage()`. */',
     'export interface PagedAsyncIterable<T> extends AsyncIterable<T> {',
-    '  /** Iterates whole pages (arrays of items) instead of items. */',
-    '  byPage(): AsyncIterable<T[]>;',
+    '  /** Iterates whole pages instead of items; `settings` resume a list or set the page size. */',
+    '  byPage(settings?: PageSettings): AsyncIterable<Page<T>>;',
     '}',
     '',
     '/** A streamed download: the body as a web stream, with the typed response headers. */',
@@ -87,15 +101,32 @@ function operationTypes(op: OperationSpec): string {
       `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${parameterType(p)};`,
   );
   const headers = op.responseHeaders.map((h) => `  ${h.clientName}?: ${headerType(h)};`);
-  if (op.conflictCheck) {
+  const recovery = op.retryRecovery;
+  if (recovery) {
+    const expect = recovery.expect;
+    const shown =
+      expect === 'created'
+        ? 'showed the one sent'
+        : expect === 'deleted'
+          ? 'showed it gone or deleting'
+          : `showed it ${expect.state}`;
     headers.push(
       '  /**',
-      '   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the retry',
-      `   * answered 409, and reading the resource back (\`${op.conflictCheck.operationId}\`) showed the one`,
-      '   * sent: the add had succeeded.',
+      '   * `true` when an earlier attempt may have taken effect (no answer, or 500/502/504), the',
+      `   * client's own retry answered 409, and reading the resource back (\`${recovery.read}\`)`,
+      `   * ${shown}: the call had succeeded.`,
       '   */',
       '  recoveredFromConflict?: boolean;',
     );
+    if (expect === 'deleted') {
+      headers.push(
+        '  /**',
+        "   * `true` when an earlier attempt may have taken effect and the client's own retry answered",
+        `   * 404, and reading the resource back (\`${recovery.read}\`) found it gone: the delete had succeeded.`,
+        '   */',
+        '  recoveredFromNotFound?: boolean;',
+      );
+    }
   }
   return [
     `/** Options of \`${op.group}.${op.method}\` (${op.operationId}), under their client names. */`,

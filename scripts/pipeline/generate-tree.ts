@@ -91,13 +91,16 @@ export * as validators from './validators.js';
 export type * from './client-api.js';
 `;
 
-/** Every table entry names an SDK function hey-api generated (its naming could change). */
+/** Every table entry names a method of the SDK class hey-api generated (its naming could change). */
 async function checkSdkFunctions(table: Record<string, OperationSpec>, sdkFile: string) {
   const sdk = await readFile(sdkFile, 'utf8');
+  if (!sdk.includes('export class BatchSdk ')) {
+    throw new Error('sdk: hey-api generated no BatchSdk class (its SDK options changed?)');
+  }
   for (const op of Object.values(table)) {
-    if (!sdk.includes(`export const ${op.sdkFunction} = `)) {
+    if (!sdk.includes(`    public ${op.sdkFunction}<`)) {
       throw new Error(
-        `sdk: hey-api generated no function ${op.sdkFunction} for ${op.operationId} (naming changed?)`,
+        `sdk: hey-api generated no method ${op.sdkFunction} for ${op.operationId} (naming changed?)`,
       );
     }
   }

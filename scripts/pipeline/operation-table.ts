@@ -11,8 +11,8 @@ import type {
   ResponseHeaderSpec,
   ScalarType,
 } from '../../src/table/operation-table.ts';
-import { conflictCheckOf } from './conflict-check.ts';
 import { camelCase, operationClientName } from './naming.ts';
+import { retryRecoveryOf } from './retry-recovery.ts';
 import { compare, type Json, type SpecModel, type SpecOperation } from './spec-model.ts';
 
 const API_VERSION = 'api-version';
@@ -29,8 +29,8 @@ export function buildOperationTable(model: SpecModel): Record<string, OperationS
     table[op.operationId] = entry;
   }
   for (const op of model.operations()) {
-    const check = conflictCheckOf(model, op, table);
-    if (check) table[op.operationId] = { ...table[op.operationId]!, conflictCheck: check };
+    const recovery = retryRecoveryOf(model, op, table);
+    if (recovery) table[op.operationId] = { ...table[op.operationId]!, retryRecovery: recovery };
   }
   return table;
 }

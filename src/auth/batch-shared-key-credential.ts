@@ -1,19 +1,33 @@
+/**
+ * Shared Key credentials: this package's {@link BatchSharedKeyCredential}, and any
+ * `AzureNamedKeyCredential` from `@azure/core-auth` (`{ name, key }`, rotated with `update`),
+ * each turned into the {@link SharedKeySigner} the client signs every attempt with.
+ *
+ * @module
+ */
 import { decodeBase64, isBase64 } from '../util/base64.js';
-import { createHmacSigner } from './shared-key/hmac-signer.js';
-import { type SharedKeySigner, signSharedKey } from './shared-key/sign-request.js';
-import type { SignableRequest } from './shared-key/signable-request.js';
+import { createHmacSigner } from './shared-key/hmac.js';
+import {
+  type SharedKeySigner,
+  type SignableRequest,
+  signSharedKey,
+} from './shared-key/sign-request.js';
 
 /** `Symbol.for` so the brand is the same in every copy of the package. */
 export const SHARED_KEY_CREDENTIAL_BRAND: unique symbol = Symbol.for(
   'batch-rest-client.BatchSharedKeyCredential',
 );
+/** The credential's signer, for the client's signing phase (same in every copy of the package). */
+export const SHARED_KEY_SIGNER: unique symbol = Symbol.for('batch-rest-client.sharedKeySigner');
+
+/** A Batch account name: non-empty, no white space, `:` or `/` (it is signed as `/<name>/…`). */
+const ACCOUNT_NAME = /^[^\s:/]+$/;
 
 /**
  * An Azure Batch account name and account key, for Shared Key authentication.
  *
  * The key lives only in a private field: `JSON.stringify`, `util.inspect`/`console.log` and error
- * messages show the account name, never the key. Signatures use `node:crypto` in Node and
- * WebCrypto elsewhere (see `hmac-signer.ts`).
+ * messages show the account name, never the key.
  *
  * @example
  * ```ts
@@ -29,25 +43,15 @@ export class BatchSharedKeyCredential {
   /**
    * @param accountName - The Batch account name, e.g. `myaccount`.
    * @param accountKeyBase64 - The account key as shown by Azure (base64).
-   * @throws TypeError when the name is empty or contains whitespace or `:`, or when the key is not
-   *   base64. The message never includes the key.
+   * @throws TypeError when the name is empty or contains whitespace, `:` or `/` (the name is not
+   *   shown: a key pasted there must not be printed), or when the key is not base64 (not shown).
    */
   constructor(accountName: string, accountKeyBase64: string) {
-    if (typeof accountName !== 'string' || !/^[^\s:/]+$/.test(accountName)) {
-      throw new TypeError(
-        'BatchSharedKeyCredential: accountName must be a non-empty string without whitespace, ":" or "/".',
-      );
-    }
-    if (typeof accountKeyBase64 !== 'string' || !isBase64(accountKeyBase64)) {
-      throw new TypeError(
-        'BatchSharedKeyCredential: accountKeyBase64 must be a non-empty, padded base64 string (the key is not shown).',
-      );
-    }
+    checkAccountName(accountName, 'BatchSharedKeyCredential: accountName');
+    checkAccountKey(accountKeyBase64, 'BatchSharedKeyCredential: accountKeyBase64');
     this.accountName = accountName;
-    this.#signer = {
-      accountName,
-      hmacSha256Base64: createHmacSigner(decodeBase64(accountKeyBase64)),
-    };
+    const hmac = createHmacSigner(decodeBase64(accountKeyBase64));
+    this.#signer = { accountName, hmacSha256Base64: hmac };
   }
 
   /**
@@ -61,6 +65,11 @@ export class BatchSharedKeyCredential {
     return signSharedKey(request, this.#signer);
   }
 
+  /** The signer the client signs with (internal; same symbol in every copy of the package). */
+  [SHARED_KEY_SIGNER](): SharedKeySigner {
+    return this.#signer;
+  }
+
   /** Brand checked by the client, so a copy of this class from a duplicated install still works. */
   readonly [SHARED_KEY_CREDENTIAL_BRAND] = true;
 
@@ -72,5 +81,88 @@ export class BatchSharedKeyCredential {
   /** `util.inspect` / `console.log` form without the key. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `BatchSharedKeyCredential { accountName: ${JSON.stringify(this.accountName)} }`;
+  }
+}
+
+/**
+ * `@azure/core-auth`'s `NamedKeyCredential` (e.g. an `AzureNamedKeyCredential`): a name and a key
+ * read on every request, so `update(name, key)` takes effect on the next one. For Batch the name
+ * is the account name and the key the account key (base64).
+ */
+export interface NamedKeyCredential {
+  readonly name: string;
+  readonly key: string;
+}
+
+/** Whether `value` is a Shared Key credential the client accepts (either kind). */
+export function isSharedKeyCredential(
+  value: unknown,
+): value is BatchSharedKeyCredential | NamedKeyCredential {
+  return isBatchSharedKeyCredential(value) || isNamedKeyCredential(value);
+}
+
+/**
+ * The signer for a Shared Key credential. For a {@link NamedKeyCredential} it reads `name` and
+ * `key` on every call and derives the HMAC key again only when the key changed (a rotation).
+ *
+ * @throws TypeError (from the signer, per request) when a rotated name or key breaks the rules
+ *   of {@link BatchSharedKeyCredential}; the message never shows the name or the key.
+ */
+export function sharedKeySignerOf(
+  credential: BatchSharedKeyCredential | NamedKeyCredential,
+): () => SharedKeySigner {
+  if (isBatchSharedKeyCredential(credential)) {
+    const signer = (credential as BatchSharedKeyCredential)[SHARED_KEY_SIGNER]();
+    return () => signer;
+  }
+  let current: { name: string; key: string; signer: SharedKeySigner } | undefined;
+  return () => {
+    const { name, key } = credential as NamedKeyCredential;
+    if (current?.name !== name || current.key !== key) {
+      checkAccountName(name, 'AzureNamedKeyCredential: name');
+      checkAccountKey(key, 'AzureNamedKeyCredential: key');
+      const hmac = current?.key === key ? current.signer.hmacSha256Base64 : undefined;
+      current = {
+        name,
+        key,
+        signer: {
+          accountName: name,
+          hmacSha256Base64: hmac ?? createHmacSigner(decodeBase64(key)),
+        },
+      };
+    }
+    return current.signer;
+  };
+}
+
+function isBatchSharedKeyCredential(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[SHARED_KEY_CREDENTIAL_BRAND] === true &&
+    typeof (value as Record<symbol, unknown>)[SHARED_KEY_SIGNER] === 'function'
+  );
+}
+
+/** As `@azure/core-auth`'s `isNamedKeyCredential`: an object with string `name` and `key`. */
+function isNamedKeyCredential(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { name?: unknown; key?: unknown };
+  return typeof candidate.name === 'string' && typeof candidate.key === 'string';
+}
+
+function checkAccountName(name: unknown, label: string): void {
+  if (typeof name !== 'string' || !ACCOUNT_NAME.test(name)) {
+    throw new TypeError(
+      `${label} must be a non-empty Batch account name without white space, ":" or "/" (the value is not shown, in case it is a key).`,
+    );
+  }
+}
+
+function checkAccountKey(key: unknown, label: string): void {
+  if (typeof key !== 'string' || !isBase64(key)) {
+    throw new TypeError(
+      `${label} must be a non-empty, padded base64 string (the key is not shown).`,
+    );
   }
 }

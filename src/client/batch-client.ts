@@ -3,9 +3,9 @@
  * (`client.certificate.add`, ...); its types from the generated client surface.
  */
 import type { OperationGroups } from '../../generated/client-api.js';
-import type { BatchCredential } from '../pipeline/authorization-policy.js';
+import type { BatchCredential } from '../pipeline/sign-phase.js';
 import type { BatchClientOptions, OperationCallOptions } from './client-options.js';
-import { createClientRuntime } from './create-client-runtime.js';
+import { createClientRuntime } from './client-runtime.js';
 import { createOperationGroups } from './create-operation-groups.js';
 import type { GeneratedModule } from './generated-module.js';
 import { shippedModule } from './shipped-module.js';
@@ -30,8 +30,9 @@ export class BatchClient {
   /**
    * @param accountUrl - the account's URL, e.g. `https://myaccount.westus.batch.azure.com`
    *   (`https:` only, unless `allowInsecureConnection`; no query or fragment)
-   * @param credential - a {@link BatchSharedKeyCredential}, or any `TokenCredential` such as
-   *   `DefaultAzureCredential` from `@azure/identity`
+   * @param credential - a {@link BatchSharedKeyCredential}, an `AzureNamedKeyCredential` from
+   *   `@azure/core-auth` (account name and key; `update()` rotates the key for the next request),
+   *   or any `TokenCredential` such as `DefaultAzureCredential` from `@azure/identity`
    * @param options - see {@link BatchClientOptions}
    */
   constructor(accountUrl: string, credential: BatchCredential, options: BatchClientOptions = {}) {

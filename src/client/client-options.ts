@@ -4,12 +4,18 @@
 
 import type { DeprecationWarningMode } from '../deprecation/deprecation-warnings.js';
 import type { AdditionalPolicy } from '../pipeline/pipeline-policy.js';
-import type { RetryOptions } from '../retry/retry-options.js';
+import type { RetryOptions } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
 
 /** Options of a {@link BatchClient}. Every member is optional; defaults are listed with each. */
 export interface BatchClientOptions {
-  /** The `fetch` to send requests with. Default: `globalThis.fetch`. */
+  /**
+   * The `fetch` to send requests with. Default: in Node, Node's own `node:http`/`node:https` with
+   * a keep-alive agent per client (as `@azure/core-rest-pipeline` sends in Node; cheaper than
+   * undici's `fetch`); elsewhere (browsers, Deno, Bun, workerd) `globalThis.fetch`. Given, it is
+   * used everywhere: it receives `(url, { method, headers, body, signal })` and must return a
+   * promise of a `Response`.
+   */
   fetch?: typeof fetch;
   /** Deprecation warnings for deprecated operations. Default: `'once'`. */
   deprecationWarnings?: DeprecationWarningMode;
@@ -31,10 +37,15 @@ export interface BatchClientOptions {
   /** Allow `http://` account URLs (local emulators only). Default: `false`. */
   allowInsecureConnection?: boolean;
   /**
-   * When an earlier attempt of an add may have taken effect (no answer, or a 500/502/504 answer)
-   * and the client's own retry answers `409 …Exists`, read the resource back and resolve as
-   * success when it is the one sent (the result is then flagged `recoveredFromConflict: true`).
-   * A 409 on the first attempt is always an error. Default: `true`.
+   * When an earlier attempt of a state-changing call may have taken effect (no answer, or a
+   * 500/502/504 answer) and the client's own retry meets the conflict or not-found that the
+   * earlier attempt caused, check the state the caller asked for and resolve the call when it
+   * holds, flagged `recoveredFromConflict: true` (409) or `recoveredFromNotFound: true` (404):
+   * an add (`409 …Exists`: the resource read back is the one sent), a delete (`404`: it is gone;
+   * `409`: read back, gone or `deleting`) and, where the spec's overlay names the state an action
+   * asks for, that action (cancelDeletion: `409`, read back `active`). The same answer on the
+   * first attempt is always an error. The name is older than its reach: it covers every such
+   * operation, not only adds. Default: `true`.
    */
   reconcileLostAdds?: boolean;
   /** Clock in ms since the epoch (stamps `ocp-date`, token expiry). Default: `Date.now`. */
@@ -61,14 +72,44 @@ export interface BatchClientOptions {
   additionalPolicies?: readonly AdditionalPolicy[];
 }
 
-/** Options every operation method accepts besides the operation's own parameters. */
+/**
+ * Options every operation method accepts besides the operation's own parameters: the Azure SDK's
+ * `abortSignal` and `onResponse`, and the client options a call may override (`retry`,
+ * `timeoutInMs`). Azure's `requestOptions` bag is not taken (a `BatchValidationError` says what to
+ * use instead): its `timeout` is `timeoutInMs` here, and headers the spec does not describe are
+ * set by a policy (`BatchClientOptions.additionalPolicies`), where they are signed too.
+ */
 export interface OperationCallOptions {
   /** Cancels the call, including a wait between retries. */
   abortSignal?: AbortSignal;
   /** Overrides the client's retry policy for this call. */
   retry?: RetryOptions;
-  /** Overrides the client's per-attempt timeout for this call, in ms. */
+  /** Overrides the client's per-attempt timeout for this call, in ms (`Infinity`: no limit). */
   timeoutInMs?: number;
+  /**
+   * Called with each raw answer the call gets — every page of a list, an error answer before the
+   * client throws its error, and the read-back of a recovered retry — for headers and details the
+   * spec does not describe. Called once per answer (retried attempts excepted), before the method
+   * resolves or rejects; if it throws, the call rejects with that error.
+   */
+  onResponse?: (rawResponse: BatchRawResponse, error?: unknown) => void;
+}
+
+/**
+ * A raw answer, as `onResponse` gets it (the shape of `@azure-rest/core-client`'s
+ * `FullOperationResponse`, with the platform's `Headers`).
+ */
+export interface BatchRawResponse {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The body as text (`''` when empty); `undefined` for a streamed download's success. */
+  readonly bodyAsText: string | undefined;
+  /** The parsed result (dates as `Date`) for a JSON success; `undefined` otherwise. */
+  readonly parsedBody: unknown;
+  /** The request that was answered, as the policies saw it: never its signature. */
+  readonly request: { readonly method: string; readonly url: string; readonly headers: Headers };
 }
 
 /** The names of {@link OperationCallOptions}: every method accepts them besides its own options. */
@@ -76,6 +117,7 @@ export const CALL_OPTION_NAMES: readonly (keyof OperationCallOptions)[] = Object
   'abortSignal',
   'retry',
   'timeoutInMs',
+  'onResponse',
 ]);
 
 /** Defaults of {@link BatchClientOptions}, in one place. */

@@ -1,42 +1,137 @@
 /**
  * Everything a client's methods need at run time, resolved once per client from
- * {@link BatchClientOptions} and the generated module: defaults applied, options checked, retry
- * options resolved, the credential turned into the authorization policy, the hey-api client
- * configured, the HTTP policies and the per-call chain built.
+ * {@link BatchClientOptions} and the generated module: defaults applied, every option checked
+ * (all problems reported together as one BatchValidationError), the account URL checked, retry
+ * options resolved, the hey-api client and SDK made, the transport chosen and the pipeline
+ * composed (perCall → retry → perRetry → sign → transport).
+ *
+ * @module
  */
+import { BatchValidationError } from '../errors/batch-validation-error.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import { createFetchTransport } from '../pipeline/fetch-transport.js';
+import { createNodeHttpTransport, nodeHttpModules } from '../pipeline/node-http-transport.js';
 import type { PipelinePolicy, SendRequest } from '../pipeline/pipeline-policy.js';
-import type { ResolvedRetryOptions } from '../retry/retry-options.js';
-import type { RetryStrategy } from '../retry/retry-strategy.js';
-import type { Sleep } from '../retry/sleep.js';
-import type { NextStep } from './call.js';
-import type { DeprecationWarningMode } from './client-options.js';
-import type { GeneratedModule, HeyApiClient } from './generated-module.js';
+import { type BatchCredential, createSignPhase } from '../pipeline/sign-phase.js';
+import type { Transport } from '../pipeline/transport.js';
+import { retryPolicy } from '../retry/retry-policy.js';
+import { type ResolvedRetryOptions, resolveRetryOptions } from '../retry/retry-strategy.js';
+import { sleep as defaultSleep } from '../retry/sleep.js';
+import type { OperationSpec } from '../table/operation-table.js';
+import { VERSION } from '../version.js';
+import { parseAccountUrl } from './account-url.js';
+import { checkClientOptions } from './check-client-options.js';
+import {
+  type BatchClientOptions,
+  DEFAULT_CLIENT_OPTIONS,
+  type DeprecationWarningMode,
+} from './client-options.js';
+import type { CreateHeyApiClient, GeneratedModule, SdkFunction } from './generated-module.js';
+import { shapeCheck } from './result-shape.js';
 
 export interface ClientRuntime {
   /** The account URL without a trailing slash. */
   readonly baseUrl: string;
   readonly generated: GeneratedModule;
-  /** The hey-api client every SDK function is called with (base URL, default headers). */
-  readonly heyClient: HeyApiClient;
+  /** The SDK method of an operation, bound to this client's hey-api client. */
+  sdkFunction(operation: OperationSpec): SdkFunction;
+  /** hey-api's `responseValidator` for an operation's result shape (made once per operation). */
+  shapeCheck(operation: OperationSpec): ((data: unknown) => Promise<void>) | undefined;
+  /** The HTTP pipeline, composed once. */
+  readonly pipeline: SendRequest;
   readonly deprecationWarnings: DeprecationWarningMode;
   readonly onWarning?: (message: string, code: string) => void;
   readonly validation: boolean;
   readonly reconcileLostAdds: boolean;
-  readonly now: () => number;
-  readonly random: () => number;
   readonly randomUUID: () => string;
-  readonly sleep: Sleep;
-  /** The client's retry options, resolved once. */
+  /** The client's retry options, resolved once; calls without `retry` carry this object. */
   readonly retry: ResolvedRetryOptions;
-  /** The retry strategy of calls that do not override `retry`. */
-  readonly strategy: RetryStrategy;
   readonly timeoutInMs: number;
-  readonly perCallPolicies: readonly PipelinePolicy[];
-  readonly perRetryPolicies: readonly PipelinePolicy[];
-  /** Shared Key signing or the bearer token. */
-  readonly authorization: PipelinePolicy;
-  /** `fetch`, as the end of the pipeline. */
-  readonly transport: SendRequest;
-  /** The per-call chain (`call.ts`), for a step that makes a call of its own. */
-  readonly call: NextStep;
+}
+
+export function createClientRuntime(
+  accountUrl: string,
+  credential: BatchCredential,
+  options: BatchClientOptions,
+  generated: GeneratedModule,
+): ClientRuntime {
+  const o = { ...DEFAULT_CLIENT_OPTIONS, ...stripUndefined(options) };
+  const issues = checkClientOptions(o, Object.keys(options));
+  if (issues.length > 0) throw new BatchValidationError(issues);
+  const baseUrl = parseAccountUrl(accountUrl, o.allowInsecureConnection);
+  const now = o.now ?? Date.now;
+  const retry = resolveRetryOptions(o.retry);
+  const ua = `batch-rest-client/${VERSION}`;
+  const policies = o.additionalPolicies ?? [];
+  const perRetry = policiesAt(policies, 'perRetry');
+  const pipeline = createPipeline({
+    perCall: policiesAt(policies, 'perCall'),
+    retry: retryPolicy({
+      sleep: o.sleep ?? defaultSleep,
+      random: o.random ?? Math.random,
+      now,
+      clientRetryOptions: retry,
+      copyPerAttempt: perRetry.length > 0,
+    }),
+    perRetry,
+    send: createSignPhase(credential, now, chooseTransport(o.fetch)),
+  });
+  const heyClient = (generated.createClient as unknown as CreateHeyApiClient)({
+    baseUrl,
+    headers: {
+      accept: 'application/json',
+      'user-agent': o.userAgentPrefix ? `${o.userAgentPrefix} ${ua}` : ua,
+    },
+  });
+  // One SDK instance per client. hey-api's SDK class also keeps the newest instance in a static
+  // registry (for its own default-instance lookup, unused here): one small object, no secrets.
+  const sdk = new generated.sdk.BatchSdk({ client: heyClient as never }) as Record<string, unknown>;
+  const shapeChecks = new Map<OperationSpec, ReturnType<typeof shapeCheck>>();
+  return {
+    baseUrl,
+    generated,
+    sdkFunction(operation) {
+      const method = sdk[operation.sdkFunction];
+      if (typeof method !== 'function') {
+        throw new Error(`the generated SDK has no method ${operation.sdkFunction}`);
+      }
+      return (sdkOptions) => (method as SdkFunction).call(sdk, sdkOptions);
+    },
+    shapeCheck(operation) {
+      if (!shapeChecks.has(operation)) {
+        shapeChecks.set(operation, shapeCheck(operation, generated.validators));
+      }
+      return shapeChecks.get(operation);
+    },
+    pipeline,
+    deprecationWarnings: o.deprecationWarnings as DeprecationWarningMode,
+    onWarning: o.onWarning,
+    validation: o.validation,
+    reconcileLostAdds: o.reconcileLostAdds,
+    randomUUID: o.randomUUID ?? (() => globalThis.crypto.randomUUID()),
+    retry,
+    timeoutInMs: o.timeoutInMs,
+  };
+}
+
+/**
+ * The caller's `fetch` when given; else Node's own `node:http` in Node, and the platform's
+ * `fetch` everywhere else (looked up per request, so a polyfill installed later is used).
+ */
+function chooseTransport(fetchOption: typeof fetch | undefined): Transport {
+  if (fetchOption) return createFetchTransport(fetchOption);
+  const node = nodeHttpModules();
+  if (node) return createNodeHttpTransport(node);
+  return createFetchTransport((input, init) => globalThis.fetch(input, init));
+}
+
+function policiesAt(
+  policies: readonly { policy: PipelinePolicy; position: string }[],
+  position: 'perCall' | 'perRetry',
+): PipelinePolicy[] {
+  return policies.filter((p) => p.position === position).map((p) => p.policy);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -3,13 +3,18 @@
  * order, then the body (if the operation has one), then the options bag. What the method returns
  * comes from the table: a boolean for an existence check, a download, a lazy paged list, the JSON
  * result (dates as `Date`), or the typed response headers.
+ *
+ * @module
  */
+import { BatchResponseError } from '../errors/batch-response-error.js';
+import { responseIds } from '../errors/response-ids.js';
 import type { OperationSpec } from '../table/operation-table.js';
-import { newCall, type Sent } from './call.js';
 import type { CallArguments } from './call-arguments.js';
 import type { ClientRuntime } from './client-runtime.js';
-import { createPagedIterable, type Page } from './paging.js';
+import { recoverOwnRetry } from './own-retry-recovery.js';
+import { createPagedIterable, type FetchedPage, pageSizeParameter } from './paging.js';
 import { readHeaders } from './response-headers.js';
+import { newAttemptRecord, prepareCall, type Sent, sendRequest } from './send-call.js';
 
 export type OperationMethod = (...args: unknown[]) => unknown;
 
@@ -28,24 +33,82 @@ export function createOperationMethod(
     const options = (args[index] ?? {}) as Record<string, unknown>;
     return { path, body, options };
   };
-  if (operation.pageable) {
-    const { nextLinkName, itemName } = operation.pageable;
-    return (...args) => {
-      const callArgs = split(args);
-      return createPagedIterable(async (link): Promise<Page<unknown>> => {
-        const { data } = await runtime.call(newCall(operation, callArgs, { nextLink: link }));
-        const page = (data ?? {}) as Record<string, unknown>;
-        const items = page[itemName];
-        const next = nextLinkName ? page[nextLinkName] : undefined;
-        return {
-          items: Array.isArray(items) ? items : [],
-          nextLink: typeof next === 'string' && next !== '' ? next : undefined,
-        };
-      });
-    };
+  if (operation.pageable) return pagedMethod(runtime, operation, split);
+  return async (...args) => {
+    const call = prepareCall(runtime, operation, split(args));
+    const attempts = newAttemptRecord();
+    let sent: Sent;
+    try {
+      sent = await sendRequest(runtime, call, attempts);
+    } catch (error) {
+      const { headers, recovered } = await recoverOwnRetry(runtime, call, attempts, error);
+      const flag = recovered === 'conflict' ? 'recoveredFromConflict' : 'recoveredFromNotFound';
+      return { ...headers, [flag]: true };
+    }
+    return resultOf(operation, sent);
+  };
+}
+
+function pagedMethod(
+  runtime: ClientRuntime,
+  operation: OperationSpec,
+  split: (args: unknown[]) => CallArguments,
+): OperationMethod {
+  const { nextLinkName, itemName } = operation.pageable!;
+  const sizeName = pageSizeParameter(operation);
+  return (...args) => {
+    const given = split(args);
+    let call: ReturnType<typeof prepareCall> | undefined;
+    return createPagedIterable(operation, given.options, async (link, settings) => {
+      // Prepared (warned, validated) once, when the first page is fetched.
+      if (!call) {
+        const size = settings.maxPageSize;
+        const options =
+          size !== undefined && sizeName ? { ...given.options, [sizeName]: size } : given.options;
+        call = prepareCall(runtime, operation, { ...given, options });
+      }
+      const size = settings.maxPageSize;
+      const extraQuery: Record<string, string> =
+        size !== undefined && link !== undefined ? { maxresults: String(size) } : {};
+      const { data, response } = await sendRequest(
+        runtime,
+        call,
+        newAttemptRecord(),
+        link,
+        extraQuery,
+      );
+      return pageOf(operation, data, response, itemName, nextLinkName);
+    });
+  };
+}
+
+/** A page's items and next link; a page without its item array cannot be a page of the list. */
+function pageOf(
+  operation: OperationSpec,
+  data: unknown,
+  response: Response,
+  itemName: string,
+  nextLinkName: string | null,
+): FetchedPage<unknown> {
+  const page = data as Record<string, unknown>;
+  const items = page?.[itemName];
+  if (!Array.isArray(items)) {
+    throw new BatchResponseError({
+      problem: 'unexpectedShape',
+      issues: [
+        {
+          path: itemName,
+          message: `must be an array: a page of a list always has one (an empty page is "${itemName}": [])`,
+        },
+      ],
+      statusCode: response.status,
+      expected: operation.responseSchema,
+      ...responseIds(response.headers),
+      operation: `${operation.group}.${operation.method}`,
+    });
   }
-  return async (...args) =>
-    resultOf(operation, await runtime.call(newCall(operation, split(args))));
+  const next = nextLinkName ? page[nextLinkName] : undefined;
+  return { items, nextLink: typeof next === 'string' && next !== '' ? next : undefined };
 }
 
 /** What a non-paged method resolves to. */
@@ -63,5 +126,5 @@ function resultOf(operation: OperationSpec, sent: Sent): unknown {
     };
   }
   if (operation.responseBody === 'json') return sent.data;
-  return sent.recoveredFromConflict ? { ...headers, recoveredFromConflict: true } : headers;
+  return headers;
 }

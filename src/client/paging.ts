@@ -1,43 +1,198 @@
 /**
- * Lazy paging for `x-ms-pageable` operations: no request is sent until iteration starts, and
- * each next page is fetched only when the previous one is used up. The iterable's type is the
- * generated one (`client-api.ts`), so the methods' declared return type is what this builds.
+ * Lazy paging for `x-ms-pageable` operations, the Azure SDK way: no request is sent until
+ * iteration starts, each next page is fetched only when the previous one is used up, and
+ * `byPage(settings)` takes `@azure/core-paging`'s `PageSettings` (`maxPageSize`,
+ * `continuationToken`). A page must carry its item array (`{"value": []}` when empty); one without
+ * it is a BatchResponseError, never an empty list. The iterable's type is the generated one
+ * (`client-api.ts`).
+ *
+ * @module
  */
-import type { PagedAsyncIterable } from '../../generated/client-api.js';
+import type { PagedAsyncIterable, PageSettings } from '../../generated/client-api.js';
+import {
+  BatchValidationError,
+  type BatchValidationIssue,
+} from '../errors/batch-validation-error.js';
+import type { OperationSpec } from '../table/operation-table.js';
 
-export interface Page<T> {
+export type { PagedAsyncIterable, PageSettings };
+
+/** One fetched page: its items and the service's link to the next one. */
+export interface FetchedPage<T> {
   readonly items: T[];
   readonly nextLink?: string;
 }
 
-export type { PagedAsyncIterable };
+/**
+ * What fetches the pages of one list call: `fetchPage(undefined, settings)` the first page (with
+ * the page size of `settings`), `fetchPage(link, settings)` the page a next link names.
+ */
+export type FetchPage<T> = (
+  nextLink: string | undefined,
+  settings: ResolvedPageSettings,
+) => Promise<FetchedPage<T>>;
 
-/** `fetchPage(undefined)` fetches the first page; `fetchPage(link)` the one a link names. */
+/** `byPage()` settings, checked. */
+export interface ResolvedPageSettings {
+  readonly maxPageSize?: number;
+}
+
+const SETTINGS = new Set(['continuationToken', 'maxPageSize']);
+
 export function createPagedIterable<T>(
-  fetchPage: (nextLink: string | undefined) => Promise<Page<T>>,
+  operation: OperationSpec,
+  options: Readonly<Record<string, unknown>>,
+  fetchPage: FetchPage<T>,
 ): PagedAsyncIterable<T> {
-  async function* pages(): AsyncGenerator<T[]> {
+  async function* pages(
+    settings: PageSettings | undefined,
+  ): AsyncGenerator<T[] & { continuationToken?: string }> {
+    const resolved = checkSettings(operation, options, settings);
     const seen = new Set<string>();
-    let link: string | undefined;
+    let link = settings?.continuationToken;
     do {
-      const page = await fetchPage(link);
-      link = page.nextLink;
-      yield page.items;
-      if (link !== undefined) {
+      const page = await fetchPage(link, resolved);
+      const next = page.nextLink;
+      yield Object.assign(page.items, next === undefined ? {} : { continuationToken: next });
+      if (next !== undefined) {
         // A service or proxy that hands out the same link again would page forever.
-        if (seen.has(link))
+        if (seen.has(next)) {
           throw new Error(
             'paging stopped: the service returned a next-page link it had already returned',
           );
-        seen.add(link);
+        }
+        seen.add(next);
       }
+      link = next;
     } while (link);
   }
   async function* items(): AsyncGenerator<T> {
-    for await (const page of pages()) yield* page;
+    for await (const page of pages(undefined)) yield* page;
   }
   return {
     [Symbol.asyncIterator]: () => items(),
-    byPage: () => pages(),
+    byPage: (settings?: PageSettings) => {
+      checkSettings(operation, options, settings); // at once: a bad setting fails here, not later
+      return pages(settings);
+    },
   };
+}
+
+/**
+ * `byPage()` settings against the operation: `maxPageSize` needs a page-size parameter (Batch's
+ * `maxresults`) and must agree with the call's own; `continuationToken` must be a link string.
+ * Anything else is refused: nothing a caller passes is silently ignored.
+ */
+function checkSettings(
+  operation: OperationSpec,
+  options: Readonly<Record<string, unknown>>,
+  settings: PageSettings | undefined,
+): ResolvedPageSettings {
+  if (settings === undefined) return {};
+  const issues: BatchValidationIssue[] = [];
+  if (typeof settings !== 'object' || settings === null) {
+    throw new BatchValidationError([
+      {
+        path: 'settings',
+        rule: 'type',
+        message: 'must be an object { maxPageSize?, continuationToken? }',
+      },
+    ]);
+  }
+  for (const name of Object.keys(settings)) {
+    if (!SETTINGS.has(name)) {
+      issues.push({
+        path: `settings.${name}`,
+        rule: 'unknownOption',
+        message: 'is not a byPage() setting (its settings: continuationToken, maxPageSize)',
+      });
+    }
+  }
+  const { continuationToken, maxPageSize } = settings;
+  if (
+    continuationToken !== undefined &&
+    (typeof continuationToken !== 'string' || continuationToken === '')
+  ) {
+    issues.push({
+      path: 'settings.continuationToken',
+      rule: 'type',
+      message: "must be a non-empty string: a page's continuationToken",
+    });
+  }
+  if (maxPageSize !== undefined) {
+    const size = pageSizeParameter(operation);
+    if (!size) {
+      issues.push({
+        path: 'settings.maxPageSize',
+        rule: 'unsupported',
+        message: `is not supported by ${operation.group}.${operation.method}: the operation has no page-size parameter`,
+      });
+    } else if (!Number.isInteger(maxPageSize) || maxPageSize < 1) {
+      issues.push({
+        path: 'settings.maxPageSize',
+        rule: 'range',
+        message: 'must be a positive integer',
+      });
+    } else if (options[size] !== undefined && options[size] !== maxPageSize) {
+      issues.push({
+        path: 'settings.maxPageSize',
+        rule: 'conflict',
+        message: `disagrees with the call's options.${size}; give the page size once`,
+      });
+    }
+  }
+  if (issues.length > 0) throw new BatchValidationError(issues);
+  return maxPageSize === undefined ? {} : { maxPageSize };
+}
+
+/** The client name of the operation's page-size parameter (`maxresults` on the wire), if any. */
+export function pageSizeParameter(operation: OperationSpec): string | undefined {
+  return operation.parameters.find(
+    (p) => p.location === 'query' && p.wireName.toLowerCase() === 'maxresults',
+  )?.clientName;
+}
+
+/**
+ * The hey-api options that send a later page to the link the service gave: `baseUrl` + `url`
+ * replace the path template and query. The link must stay inside the account URL (credentials
+ * never follow a link elsewhere). When the link lacks `api-version`, the client's is added, as
+ * the Azure SDKs do (a service that leaves it out of its links would otherwise answer
+ * `MissingApiVersionParameter`); the link's own query is kept exactly as written.
+ *
+ * @throws Error when the link leaves the account URL
+ */
+export function nextPageOptions(
+  baseUrl: string,
+  nextLink: string,
+  apiVersion: string,
+  extraQuery: Readonly<Record<string, string>> = {},
+) {
+  const link = checkNextLink(baseUrl, nextLink);
+  let search = link.search;
+  const present = new Set([...link.searchParams.keys()].map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries({ 'api-version': apiVersion, ...extraQuery })) {
+    if (present.has(name.toLowerCase())) continue;
+    search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  }
+  return {
+    baseUrl: link.origin,
+    url: `${link.pathname}${search}`,
+    path: undefined,
+    query: undefined,
+  };
+}
+
+/**
+ * Next-page links come from the response body (or a caller's continuation token); credentials
+ * must never follow one to another host or out of the account's path, so such a link is refused.
+ */
+export function checkNextLink(baseUrl: string, nextLink: string): URL {
+  const link = new URL(nextLink, `${baseUrl}/`);
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const inside = link.pathname === basePath || link.pathname.startsWith(`${basePath}/`);
+  if (link.origin !== base.origin || !inside) {
+    throw new Error(`refusing to follow a next-page link outside the account URL (${link.origin})`);
+  }
+  return link;
 }

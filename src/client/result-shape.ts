@@ -12,7 +12,6 @@ import {
 import { responseIds } from '../errors/response-ids.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
-import { operationLabel } from './call.js';
 import type { ValidatorModule } from './validator-module.js';
 
 /** Thrown by the shape check inside hey-api; the `send` step turns it into a BatchResponseError. */
@@ -63,7 +62,7 @@ export function responseError(
     statusCode: response.status,
     expected: operation.responseSchema,
     ...responseIds(response.headers),
-    operation: operationLabel(operation),
+    operation: `${operation.group}.${operation.method}`,
     request,
   });
 }

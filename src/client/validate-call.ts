@@ -11,7 +11,6 @@ import {
 import type { OperationSpec } from '../table/operation-table.js';
 import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
 import type { CallArguments } from './call-arguments.js';
-import { CALL_OPTION_NAMES } from './client-options.js';
 import type { ValidatorModule } from './validator-module.js';
 
 /** Throws a {@link BatchValidationError} listing every issue; returns when the call is valid. */
@@ -20,6 +19,16 @@ export function validateCall(
   validators: ValidatorModule,
   args: CallArguments,
 ): void {
+  const issues = callIssues(operation, validators, args);
+  if (issues.length > 0) throw new BatchValidationError(issues);
+}
+
+/** Every way the call breaks the spec's rules (parameters, then the body); empty when valid. */
+export function callIssues(
+  operation: OperationSpec,
+  validators: ValidatorModule,
+  args: CallArguments,
+): BatchValidationIssue[] {
   const issues: BatchValidationIssue[] = [];
   const parameterValues: Record<string, unknown> = {};
   const positional = new Set<string>();
@@ -28,7 +37,6 @@ export function validateCall(
     if (p.location === 'path') positional.add(p.clientName);
     if (value !== undefined) parameterValues[p.clientName] = value;
   }
-  unknownOptions(operation, args.options, issues);
   const parameterPrefix = (name: string) => (positional.has(name) ? name : `options.${name}`);
   run(validators, operation.validators.parameters, parameterValues, issues, (path) => {
     const [first, ...rest] = path;
@@ -46,27 +54,7 @@ export function validateCall(
       );
     }
   }
-  if (issues.length > 0) throw new BatchValidationError(issues);
-}
-
-/** An option the method does not have is reported, never ignored (a typo would drop a value). */
-function unknownOptions(
-  operation: OperationSpec,
-  options: Readonly<Record<string, unknown>>,
-  issues: BatchValidationIssue[],
-): void {
-  const known = [
-    ...operation.parameters.filter((p) => p.location !== 'path').map((p) => p.clientName),
-    ...CALL_OPTION_NAMES,
-  ];
-  for (const name of Object.keys(options)) {
-    if (known.includes(name)) continue;
-    issues.push({
-      path: `options.${name}`,
-      rule: 'unknownOption',
-      message: `is not an option of ${operation.group}.${operation.method} (its options: ${known.join(', ')})`,
-    });
-  }
+  return issues;
 }
 
 function run(

@@ -80,7 +80,7 @@ export type ResponseBodyKind = 'none' | 'json' | 'binary';
 /** One operation of the table: everything the client, CLI and emulator need to call or serve it. */
 export interface OperationSpec {
   readonly operationId: string;
-  /** The hey-api SDK function the client sends this operation through (`generated/hey-api/sdk.gen.ts`). */
+  /** The method of the generated hey-api SDK class the client sends this operation through (`generated/hey-api/sdk.gen.ts`). */
   readonly sdkFunction: string;
   readonly group: string;
   readonly method: string;
@@ -115,11 +115,17 @@ export interface OperationSpec {
   /** HEAD operations answer a boolean: 2xx → true, 404 → false. */
   readonly isExistenceCheck: boolean;
   /**
-   * For a create (POST with a body, no response body): the operation that reads the created
-   * resource back — a GET of the create's path plus the resource's key, every key a body property.
-   * The client uses it to tell a lost-but-successful earlier attempt from a real `409 …Exists`.
+   * For a state-changing operation: how the client tells an answer its own retry caused (after
+   * an earlier attempt may have taken effect) from a real one, by reading the resource (`read`,
+   * an operationId) and checking the state the caller asked for (`expect`): `created` (a create,
+   * `409 …Exists`: the resource read back is the one sent), `deleted` (a delete, `404` or `409`:
+   * gone, or `deleting`) or `{ state }` (an action, `409`: the resource is in that state). See
+   * `scripts/pipeline/retry-recovery.ts` and `src/client/own-retry-recovery.ts`.
    */
-  readonly conflictCheck?: { readonly operationId: string };
+  readonly retryRecovery?: {
+    readonly read: string;
+    readonly expect: 'created' | 'deleted' | { readonly state: string };
+  };
   /** Body paths (`certificate.password`) whose values are secrets and are never printed. */
   readonly secrets: readonly string[];
   /**

@@ -56,7 +56,9 @@ export async function createImplementations(
     onWarning: () => {},
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
-  const heyApi = createHeyApiClient(internals, baseUrl, credential, fetchImpl);
+  const heyApi = new internals.BatchSdk({
+    client: createHeyApiClient(internals, baseUrl, credential, fetchImpl),
+  });
   const azure = new batch.BatchServiceClient(
     new batch.BatchSharedKeyCredentials(ACCOUNT, accountKeyBase64),
     baseUrl,
@@ -65,8 +67,7 @@ export async function createImplementations(
     a: () => floor(CERTIFICATE),
     b: () => client.certificate.add(CERTIFICATE),
     c: () =>
-      internals.certificateAdd({
-        client: heyApi,
+      heyApi.certificateAdd({
         body: CERTIFICATE,
         query: { 'api-version': API_VERSION },
         throwOnError: true,

@@ -147,18 +147,25 @@ function moduleFor(s: Scenario): GeneratedModule {
   return {
     operations: { Fuzz_Call: operation },
     validators: {},
-    // What hey-api generates for an operation: a call of the client's method with the path
-    // template and the caller's options (see generated/hey-api/sdk.gen.ts).
+    // What hey-api generates for an operation: a method of the SDK class that calls the client's
+    // method with the path template and the caller's options (see generated/hey-api/sdk.gen.ts).
     sdk: {
-      fuzzCall: (options: Record<string, unknown>) =>
-        (options.client as Record<string, (o: unknown) => unknown>)[s.method.toLowerCase()]!({
-          url: path,
-          ...options,
-          headers: {
-            'Content-Type': 'application/json; odata=minimalmetadata',
-            ...(options.headers as object),
-          },
-        }),
+      BatchSdk: class {
+        readonly client: Record<string, (o: unknown) => unknown>;
+        constructor(args: { client: never }) {
+          this.client = args.client;
+        }
+        fuzzCall(options: Record<string, unknown>) {
+          return this.client[s.method.toLowerCase()]!({
+            url: path,
+            ...options,
+            headers: {
+              'Content-Type': 'application/json; odata=minimalmetadata',
+              ...(options.headers as object),
+            },
+          });
+        }
+      },
     },
     createClient,
   };

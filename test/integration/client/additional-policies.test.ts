@@ -263,12 +263,13 @@ describe('what a policy can see and do with answers', () => {
     expect(bodies).toEqual(['{"thumbprint":"ab"}']);
   });
 
-  it('a perRetry policy that reads the body it passes on gets an error saying what to do, not a network error', async () => {
+  it('a perRetry policy may read the body of the answer it passes on: answers are read once and carried as text', async () => {
+    const bodies: string[] = [];
     const read: PipelinePolicy = {
       name: 'read',
       async sendRequest(request, next) {
         const response = await next(request);
-        await response.text();
+        bodies.push(await response.text());
         return response;
       },
     };
@@ -277,12 +278,32 @@ describe('what a policy can see and do with answers', () => {
         HttpResponse.json({ thumbprint: 'ab' }),
       ),
     );
-    const error = await testClient({ additionalPolicies: [{ policy: read, position: 'perRetry' }] })
+    const client = testClient({ additionalPolicies: [{ policy: read, position: 'perRetry' }] });
+    await expect(client.certificate.get('sha1', 'ab')).resolves.toEqual({ thumbprint: 'ab' });
+    expect(bodies).toEqual(['{"thumbprint":"ab"}']);
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    'perCall',
+    'perRetry',
+  ] as const)('a %s policy that answers with its own Response whose body it read gets an error saying what to do, not a network error', async (position) => {
+    const own: PipelinePolicy = {
+      name: 'own',
+      async sendRequest() {
+        const response = new Response('{"thumbprint":"ab"}', { status: 200 });
+        await response.text();
+        return response;
+      },
+    };
+    const error = await testClient({ additionalPolicies: [{ policy: own, position }] })
       .certificate.get('sha1', 'ab')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toContain('read a clone (response.clone())');
-    expect(requests).toHaveLength(1);
+    expect((error as Error).message).toBe(
+      `a ${position} policy gave a 200 answer whose body was already read; read a clone (response.clone()) instead.`,
+    );
+    expect(requests).toHaveLength(0);
   });
 
   it('a perRetry policy sees what fetch threw, as fetch threw it, and the attempt is retried', async () => {

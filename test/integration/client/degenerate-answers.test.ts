@@ -208,8 +208,42 @@ describe('certificate.list: every page must be a CertificateListResult', () => {
     expect(requests).toHaveLength(2);
   });
 
-  it('a page without value is an empty page (the spec makes value optional)', async () => {
-    server.use(http.get(LIST, () => answer('{"odata.metadata":"x"}')));
+  it.each([
+    ['no value at all', '{"odata.metadata":"x"}'],
+    ['value null', '{"value":null}'],
+    ['value an object', '{"value":{"thumbprint":"a1"}}'],
+    ['value a string', '{"value":"a1"}'],
+  ])('a page with %s is a BatchResponseError, never an empty list (an empty page is {"value": []})', async (_case, body) => {
+    server.use(http.get(LIST, () => answer(body)));
+    const error = await rejection(drain(testClient().certificate.list()));
+    expect(error.problem).toBe('unexpectedShape');
+    expect(error.issues?.[0]?.path).toBe('value');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a later page without value fails the iteration after the items already given', async () => {
+    let page = 0;
+    server.use(
+      http.get(LIST, () =>
+        answer(
+          page++ === 0
+            ? `{"value":[{"thumbprint":"a1"}],"odata.nextLink":"${LIST}?page=2"}`
+            : '{"odata.metadata":"x"}',
+        ),
+      ),
+    );
+    const seen: unknown[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const p of testClient().certificate.list().byPage()) seen.push(p.length);
+      })(),
+    );
+    expect(seen).toEqual([1]);
+    expect(error.problem).toBe('unexpectedShape');
+  });
+
+  it('an empty page is an empty list', async () => {
+    server.use(http.get(LIST, () => answer('{"value":[]}')));
     await expect(drain(testClient().certificate.list())).resolves.toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ describe('credentials', () => {
     const { BatchSharedKeyCredentials } = await import('@azure/batch');
     const legacy = new BatchSharedKeyCredentials('myaccount', ACCOUNT_KEY);
     expect(() => new BatchClient(ACCOUNT_URL, legacy as never)).toThrow(
-      'credential must be a BatchSharedKeyCredential or a TokenCredential (an object with getToken(scopes, options))',
+      'credential must be a BatchSharedKeyCredential, an AzureNamedKeyCredential ({ name, key }) or a TokenCredential (an object with getToken(scopes, options))',
     );
   });
 });

@@ -63,7 +63,7 @@ describe('Entra ID tokens', () => {
 
   it('refuses an object that is not a credential', () => {
     expect(() => new BatchClient(ACCOUNT_URL, {} as never)).toThrow(
-      'credential must be a BatchSharedKeyCredential or a TokenCredential (an object with getToken(scopes, options))',
+      'credential must be a BatchSharedKeyCredential, an AzureNamedKeyCredential ({ name, key }) or a TokenCredential (an object with getToken(scopes, options))',
     );
   });
 });

@@ -203,13 +203,13 @@ const addCases: [string, unknown, unknown, Issue[]][] = [
         path: 'options.timout',
         rule: 'unknownOption',
         message:
-          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs)',
+          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs, onResponse)',
       },
       {
         path: 'options.maxResults',
         rule: 'unknownOption',
         message:
-          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs)',
+          'is not an option of certificate.add (its options: timeout, clientRequestId, returnClientRequestId, ocpDate, abortSignal, retry, timeoutInMs, onResponse)',
       },
     ],
   ],

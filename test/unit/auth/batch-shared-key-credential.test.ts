@@ -70,7 +70,7 @@ describe('BatchSharedKeyCredential', () => {
   it.each(['', 'my account', 'acct:x', 'a/b'])('rejects account name %j', (name) => {
     expect(() => new BatchSharedKeyCredential(name, KEY)).toThrow(
       new TypeError(
-        'BatchSharedKeyCredential: accountName must be a non-empty string without whitespace, ":" or "/".',
+        'BatchSharedKeyCredential: accountName must be a non-empty Batch account name without white space, ":" or "/" (the value is not shown, in case it is a key).',
       ),
     );
   });

@@ -111,7 +111,7 @@ describe('operation table', () => {
     expect(add.pageable).toBeUndefined();
     expect(add.isExistenceCheck).toBe(false);
     expect(add.secrets).toEqual(['certificate.data', 'certificate.password']);
-    expect(add.conflictCheck).toEqual({ operationId: 'Certificate_Get' });
+    expect(add.retryRecovery).toEqual({ read: 'Certificate_Get', expect: 'created' });
     expect(add.validators).toEqual({
       parameters: 'Certificate_Add_parameters',
       body: 'Certificate_Add_body',

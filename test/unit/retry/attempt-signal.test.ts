@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from '@jest/globals';
-import { createAttemptSignal } from '../../../src/retry/attempt-signal.js';
+import { createAttemptSignal } from '../../../src/retry/retry-policy.js';
 import { createFakeTimers } from './fake-timers.js';
 
 const abortListeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;

@@ -1,4 +1,4 @@
-import type { Timers } from '../../../src/retry/timers.js';
+import type { Timers } from '../../../src/retry/sleep.js';
 
 interface PendingTimer {
   readonly id: number;

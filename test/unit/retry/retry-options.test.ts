@@ -3,7 +3,7 @@ import {
   DEFAULT_RETRY_OPTIONS,
   type RetryOptions,
   resolveRetryOptions,
-} from '../../../src/retry/retry-options.js';
+} from '../../../src/retry/retry-strategy.js';
 
 describe('DEFAULT_RETRY_OPTIONS', () => {
   it('holds the documented defaults and is frozen', () => {

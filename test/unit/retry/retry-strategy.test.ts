@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { AttemptOutcome } from '../../../src/retry/outcome.js';
-import type { RetryOptions } from '../../../src/retry/retry-options.js';
+import type { AttemptOutcome, RetryOptions } from '../../../src/retry/retry-strategy.js';
 import { createRetryStrategy } from '../../../src/retry/retry-strategy.js';
 
 const NOW_MS = Date.UTC(2024, 1, 29, 12, 0, 0);

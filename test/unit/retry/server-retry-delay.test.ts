@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { getHeaderValue } from '../../../src/retry/header-value.js';
 import {
+  getHeaderValue,
   getServerRetryDelayMs,
   parseRetryAfterMsHeader,
-} from '../../../src/retry/server-retry-delay.js';
+} from '../../../src/retry/retry-after.js';
 
 const NOW_MS = Date.UTC(2024, 1, 29, 12, 0, 0);
 

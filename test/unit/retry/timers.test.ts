@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_TIMER_DELAY_MS, startTimer } from '../../../src/retry/timers.js';
+import { MAX_TIMER_DELAY_MS, startTimer } from '../../../src/retry/sleep.js';
 import { createFakeTimers } from './fake-timers.js';
 
 describe('startTimer', () => {

@@ -2,10 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  createHmacSigner,
-  platformNodeCrypto,
-} from '../../../../src/auth/shared-key/hmac-signer.js';
+import { createHmacSigner, platformNodeCrypto } from '../../../../src/auth/shared-key/hmac.js';
 
 // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
 const KEY = new TextEncoder().encode('Jefe');

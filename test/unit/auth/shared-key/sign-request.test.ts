@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hmacSha256Base64 } from '../../../../src/auth/shared-key/hmac-sha256.js';
+import { hmacSha256Base64 } from '../../../../src/auth/shared-key/hmac.js';
 import {
   type SharedKeySigner,
   signSharedKey,

@@ -1,9 +1,13 @@
 /**
- * Which GET reads back what a create made: found by the shape of the API (the create's path plus
- * the resource's key), with keys from the body and parents from the create's own path.
+ * How the client checks, after its own retry, whether a state-changing call took effect: which
+ * GET reads the resource, and what it must show. Creates and deletes are found by the shape of
+ * the API (a create's path plus the resource's key, with keys from the body and parents from the
+ * create's own path; a delete's own path); an action only where the overlay states the state it
+ * leaves (`x-batch-retry-expects-state`).
  */
 import { describe, expect, it } from '@jest/globals';
 import { buildOperationTable } from '../../../scripts/pipeline/operation-table.ts';
+import { EXPECTS_STATE } from '../../../scripts/pipeline/retry-recovery.ts';
 import { type Json, SpecModel } from '../../../scripts/pipeline/spec-model.ts';
 
 const pathParam = (name: string): Json => ({ name, in: 'path', required: true, type: 'string' });
@@ -43,7 +47,7 @@ function tableOf(paths: Json) {
   );
 }
 
-describe('conflictCheck', () => {
+describe('retryRecovery of a create', () => {
   it('a nested create reads back through its parent and the key from the body', () => {
     const table = tableOf({
       '/jobs/{jobId}/widgets': {
@@ -67,7 +71,7 @@ describe('conflictCheck', () => {
         },
       },
     });
-    expect(table.Widget_Add!.conflictCheck).toEqual({ operationId: 'Widget_Get' });
+    expect(table.Widget_Add!.retryRecovery).toEqual({ read: 'Widget_Get', expect: 'created' });
   });
 
   it('a parenthesised key of several body properties qualifies', () => {
@@ -83,7 +87,7 @@ describe('conflictCheck', () => {
         },
       },
     });
-    expect(table.Cert_Add!.conflictCheck).toEqual({ operationId: 'Cert_Get' });
+    expect(table.Cert_Add!.retryRecovery).toEqual({ read: 'Cert_Get', expect: 'created' });
   });
 
   it('none when the key is not a body property under that name (Batch pools: id vs poolId)', () => {
@@ -99,7 +103,7 @@ describe('conflictCheck', () => {
         },
       },
     });
-    expect(table.Pool_Add!.conflictCheck).toBeUndefined();
+    expect(table.Pool_Add!.retryRecovery).toBeUndefined();
   });
 
   it('none when the read needs a path value the create does not have', () => {
@@ -119,6 +123,86 @@ describe('conflictCheck', () => {
         },
       },
     });
-    expect(table.Widget_Add!.conflictCheck).toBeUndefined();
+    expect(table.Widget_Add!.retryRecovery).toBeUndefined();
+  });
+});
+
+describe('retryRecovery of a delete', () => {
+  it('a DELETE is read back by the GET of its own path', () => {
+    const table = tableOf({
+      '/pools/{poolId}': {
+        delete: {
+          operationId: 'Pool_Delete',
+          parameters: [pathParam('poolId')],
+          responses: { '202': { description: 'Accepted' } },
+        },
+        get: {
+          operationId: 'Pool_Get',
+          parameters: [pathParam('poolId')],
+          responses: json('Pool'),
+        },
+      },
+    });
+    expect(table.Pool_Delete!.retryRecovery).toEqual({ read: 'Pool_Get', expect: 'deleted' });
+    expect(table.Pool_Get!.retryRecovery).toBeUndefined();
+  });
+
+  it('none when nothing reads the deleted path', () => {
+    const table = tableOf({
+      '/pools/{poolId}': {
+        delete: {
+          operationId: 'Pool_Delete',
+          parameters: [pathParam('poolId')],
+          responses: { '202': { description: 'Accepted' } },
+        },
+      },
+    });
+    expect(table.Pool_Delete!.retryRecovery).toBeUndefined();
+  });
+});
+
+describe('retryRecovery of an action', () => {
+  const action = (extra: Json = {}): Json => ({
+    operationId: 'Pool_Enable',
+    parameters: [pathParam('poolId')],
+    responses: { '204': { description: 'No Content' } },
+    ...extra,
+  });
+  const poolGet = {
+    get: { operationId: 'Pool_Get', parameters: [pathParam('poolId')], responses: json('Pool') },
+  };
+
+  it('only where the overlay states the state the action leaves', () => {
+    const marked = tableOf({
+      '/pools/{poolId}': poolGet,
+      '/pools/{poolId}/enable': { post: action({ [EXPECTS_STATE]: 'active' }) },
+    });
+    expect(marked.Pool_Enable!.retryRecovery).toEqual({
+      read: 'Pool_Get',
+      expect: { state: 'active' },
+    });
+    const unmarked = tableOf({
+      '/pools/{poolId}': poolGet,
+      '/pools/{poolId}/enable': { post: action() },
+    });
+    expect(unmarked.Pool_Enable!.retryRecovery).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'no GET of the resource path',
+      { '/pools/{poolId}/enable': { post: action({ [EXPECTS_STATE]: 'active' }) } },
+    ],
+    [
+      'an empty state',
+      {
+        '/pools/{poolId}': poolGet,
+        '/pools/{poolId}/enable': { post: action({ [EXPECTS_STATE]: '' }) },
+      },
+    ],
+  ])('a mark that cannot be honoured stops the generation (%s)', (_why, paths) => {
+    expect(() => tableOf(paths as Json)).toThrow(
+      `Pool_Enable: ${EXPECTS_STATE} needs a POST action on <resource path>/<verb> with a JSON GET of the resource path, and a non-empty state`,
+    );
   });
 });

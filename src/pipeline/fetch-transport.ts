@@ -1,0 +1,65 @@
+/**
+ * The transport on `fetch`: the caller's `fetch` when given, and the platform's in browsers, Deno,
+ * Bun, workerd (and Node without `node:http`). One `fetch` per attempt under the attempt's signal;
+ * the answer is read to the end inside the attempt and handed on as a {@link BufferedResponse}.
+ *
+ * @module
+ */
+import { AnswerBodyError, BufferedResponse, isResponseLike } from './buffered-response.js';
+import type { Transport } from './transport.js';
+
+/**
+ * @param fetchImpl - the `fetch` to send with; `BatchClientOptions.fetch` or the platform's
+ */
+export function createFetchTransport(fetchImpl: typeof fetch): Transport {
+  return async (request) => {
+    const init: RequestInit = {
+      method: request.method,
+      // `content-length` is the runtime's: the Fetch standard frames it from the body (the same
+      // value the signer signed, see transport.ts); browsers refuse to be given it.
+      headers: withoutContentLength(request.headers),
+      body: request.body,
+      signal: request.signal,
+    };
+    let pending: Promise<Response>;
+    try {
+      pending = Promise.resolve(fetchImpl(request.url, init));
+    } catch (error) {
+      // fetch reports network failures by rejecting; a synchronous throw is the caller's own code.
+      throw new TypeError('options.fetch threw instead of returning a promise of a Response.', {
+        cause: error,
+      });
+    }
+    let response: Response;
+    try {
+      response = await pending;
+    } catch (error) {
+      request.attempts.transportError = error;
+      throw error;
+    }
+    if (!isResponseLike(response)) {
+      throw new TypeError(
+        `options.fetch resolved to ${response === null ? 'null' : typeof response} where a Response was expected.`,
+      );
+    }
+    if (request.streamResponseBody && response.ok) return response;
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new AnswerBodyError(response.status, new Headers(response.headers), { cause: error });
+    }
+    return new BufferedResponse(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers:
+        response.headers instanceof Headers ? response.headers : new Headers(response.headers),
+    });
+  };
+}
+
+function withoutContentLength(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const copy: Record<string, string> = Object.create(null);
+  for (const name in headers) if (name !== 'content-length') copy[name] = headers[name]!;
+  return copy;
+}

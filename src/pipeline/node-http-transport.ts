@@ -1,0 +1,193 @@
+/**
+ * The transport on Node's own `node:http` / `node:https`, used in Node when the caller gives no
+ * `fetch` — as `@azure/core-rest-pipeline` sends in Node (its `nodeHttpClient`), because undici's
+ * `fetch` costs several times the CPU of the platform module for the same request.
+ *
+ * - One keep-alive agent per protocol per client, made on first use, with Node's own defaults
+ *   for its global agent (`keepAlive`, 5 s idle timeout). Idle sockets are unreferenced by Node,
+ *   so a settled call never keeps the process alive.
+ * - The headers are sent exactly as signed, `content-length` included (see transport.ts).
+ * - The attempt's signal destroys the request: the per-attempt timeout and the caller's abort
+ *   work as on the `fetch` path, with the signal's reason as the error.
+ * - The answer is read to the end and handed on as a {@link BufferedResponse}; a `gzip`,
+ *   `deflate` or `br` body (the client asks for none, a proxy may send one) is decoded. A streamed
+ *   download's success is handed on as a web `ReadableStream`.
+ * - The modules are reached through `process.getBuiltinModule`, so a browser bundle of the client
+ *   never sees a `node:` import.
+ *
+ * @module
+ */
+import type * as NodeHttp from 'node:http';
+import type * as NodeHttps from 'node:https';
+import type * as NodeStream from 'node:stream';
+import type * as NodeZlib from 'node:zlib';
+import { AnswerBodyError, BufferedResponse } from './buffered-response.js';
+import type { Transport } from './transport.js';
+
+interface NodeModules {
+  readonly http: typeof NodeHttp;
+  readonly https: typeof NodeHttps;
+  readonly stream: typeof NodeStream;
+  readonly zlib: typeof NodeZlib;
+}
+
+type BuiltinLoader = (id: string) => unknown;
+
+/**
+ * Node's modules when this is Node itself (not Bun, Deno or workerd, which keep the `fetch` path:
+ * their `node:http` is built on their `fetch`), else `undefined`.
+ */
+export function nodeHttpModules(): NodeModules | undefined {
+  const proc = (globalThis as { process?: NodeProcessLike }).process;
+  const versions = proc?.versions;
+  if (typeof versions?.node !== 'string' || versions.bun || versions.deno) return undefined;
+  if (typeof proc?.getBuiltinModule !== 'function') return undefined;
+  const load: BuiltinLoader = (id) => proc.getBuiltinModule!(id);
+  try {
+    return {
+      http: load('node:http') as typeof NodeHttp,
+      https: load('node:https') as typeof NodeHttps,
+      stream: load('node:stream') as typeof NodeStream,
+      zlib: load('node:zlib') as typeof NodeZlib,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+interface NodeProcessLike {
+  versions?: { node?: string; bun?: string; deno?: string };
+  getBuiltinModule?: (id: string) => unknown;
+}
+
+/** Node's defaults for its global agent (Node 19+): keep-alive, sockets idle 5 s are closed. */
+const AGENT_OPTIONS = { keepAlive: true, timeout: 5_000 } as const;
+
+export function createNodeHttpTransport(modules: NodeModules): Transport {
+  let httpAgent: NodeHttp.Agent | undefined;
+  let httpsAgent: NodeHttps.Agent | undefined;
+  const agentFor = (protocol: string): NodeHttp.Agent => {
+    if (protocol === 'https:') {
+      httpsAgent ??= new modules.https.Agent(AGENT_OPTIONS);
+      return httpsAgent;
+    }
+    httpAgent ??= new modules.http.Agent(AGENT_OPTIONS);
+    return httpAgent;
+  };
+  return (request) =>
+    new Promise<Response>((resolve, reject) => {
+      const { signal, attempts } = request;
+      if (signal?.aborted) {
+        attempts.transportError = signal.reason;
+        reject(signal.reason);
+        return;
+      }
+      const url = new URL(request.url);
+      const module = url.protocol === 'https:' ? modules.https : modules.http;
+      // Built before anything is sent: a header Node refuses is the caller's own mistake.
+      const req = module.request(url, {
+        method: request.method,
+        headers: request.headers,
+        agent: agentFor(url.protocol),
+      });
+      let settled = false;
+      const onAbort = (): void => {
+        req.destroy(signal?.reason);
+      };
+      const finish = (): void => {
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const fail = (error: unknown): void => {
+        if (settled) return;
+        finish();
+        attempts.transportError = error;
+        reject(error);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('error', fail);
+      req.on('response', (res) => {
+        let headers: Headers;
+        try {
+          headers = responseHeaders(res.rawHeaders);
+        } catch (error) {
+          req.destroy();
+          fail(error); // a header value `Headers` refuses: no usable answer
+          return;
+        }
+        const status = res.statusCode ?? 0;
+        const statusText = res.statusMessage ?? '';
+        if (request.streamResponseBody && status >= 200 && status < 300) {
+          finish();
+          const body = modules.stream.Readable.toWeb(
+            decoded(res, request.method, modules),
+          ) as ReadableStream;
+          resolve(new Response(body, { status, statusText, headers }));
+          return;
+        }
+        readBody(res, request.method, modules).then(
+          (text) => {
+            if (settled) return;
+            finish();
+            resolve(new BufferedResponse(text, { status, statusText, headers }));
+          },
+          (error: unknown) => {
+            if (settled) return;
+            finish();
+            reject(new AnswerBodyError(status, headers, { cause: error }));
+          },
+        );
+      });
+      req.end(request.body);
+    });
+}
+
+/** The response's headers, repeated names kept (as `fetch` gives them). */
+function responseHeaders(raw: readonly string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
+/** The body, decoded from its `content-encoding` when there is one. */
+function decoded(
+  res: NodeHttp.IncomingMessage,
+  method: string,
+  modules: NodeModules,
+): NodeStream.Readable {
+  // HEAD answers and 204/304 have no body to decode, whatever content-encoding says.
+  if (method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return res;
+  const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const { zlib } = modules;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
+  if (encoding === 'deflate') return res.pipe(zlib.createInflate());
+  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
+  return res;
+}
+
+/** The whole body as UTF-8 text; fails when the connection breaks or decoding fails. */
+function readBody(
+  res: NodeHttp.IncomingMessage,
+  method: string,
+  modules: NodeModules,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stream = decoded(res, method, modules);
+    const chunks: Buffer[] = [];
+    let ended = false;
+    if (stream !== res) res.on('error', reject);
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', reject);
+    stream.on('end', () => {
+      ended = true;
+      resolve(
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+      );
+    });
+    res.on('close', () => {
+      if (!ended && !res.complete) {
+        reject(new Error('the connection closed before the whole answer arrived'));
+      }
+    });
+  });
+}
