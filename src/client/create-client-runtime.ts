@@ -15,6 +15,7 @@ import { createTransport } from '../pipeline/transport.js';
 import { resolveRetryOptions } from '../retry/retry-options.js';
 import { createRetryStrategy } from '../retry/retry-strategy.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
+import { collectionSegments } from '../table/collection-segments.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
 import { composeSteps } from './call.js';
@@ -71,7 +72,11 @@ export function createClientRuntime(
     }
   }
   if (issues.length > 0) throw new BatchValidationError(issues);
-  const baseUrl = parseAccountUrl(accountUrl, o.allowInsecureConnection);
+  const baseUrl = parseAccountUrl(
+    accountUrl,
+    o.allowInsecureConnection,
+    collectionSegments(generated.operations),
+  );
   const now = o.now ?? Date.now;
   const random = o.random ?? Math.random;
   const retry = resolveRetryOptions(o.retry);
