@@ -1,4 +1,5 @@
 import { decodeBase64, isBase64 } from '../util/base64.js';
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from './batch-account-name.js';
 import { createHmacSigner } from './shared-key/hmac-signer.js';
 import { type SharedKeySigner, signSharedKey } from './shared-key/sign-request.js';
 import type { SignableRequest } from './shared-key/signable-request.js';
@@ -29,13 +30,14 @@ export class BatchSharedKeyCredential {
   /**
    * @param accountName - The Batch account name, e.g. `myaccount`.
    * @param accountKeyBase64 - The account key as shown by Azure (base64).
-   * @throws TypeError when the name is empty or contains whitespace or `:`, or when the key is not
-   *   base64. The message never includes the key.
+   * @throws TypeError when the name is not 1 to 24 letters and digits (see `batch-account-name.ts`),
+   *   or when the key is not base64. Neither message includes the value: a name and key given in
+   *   the wrong order would otherwise print the key.
    */
   constructor(accountName: string, accountKeyBase64: string) {
-    if (typeof accountName !== 'string' || !/^[^\s:/]+$/.test(accountName)) {
+    if (!isBatchAccountName(accountName)) {
       throw new TypeError(
-        'BatchSharedKeyCredential: accountName must be a non-empty string without whitespace, ":" or "/".',
+        `BatchSharedKeyCredential: accountName must be a Batch account name, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown).`,
       );
     }
     if (typeof accountKeyBase64 !== 'string' || !isBase64(accountKeyBase64)) {
