@@ -74,8 +74,9 @@ function misplacedReason(
     }
     const served =
       pathPrefix === '' ? 'at the root of its URL' : `under the path prefix '${pathPrefix}'`;
+    const found = before === '' ? 'is at the root of the URL' : `follows '${before}'`;
     return (
-      `The operation path follows '${before}', but this emulator serves its operations ${served}; ` +
+      `The operation path ${found}, but this emulator serves its operations ${served}; ` +
       'to serve them under a gateway path, set the emulator option pathPrefix ' +
       '(batch-rest emulator --path-prefix).'
     );

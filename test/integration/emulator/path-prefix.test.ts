@@ -26,8 +26,9 @@ const ITEM = '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)';
 const repeated = (segment: string) =>
   `The path holds '/${segment}' before the operation path: the account URL given to the client must not include an operation path.`;
 const REPEATED = repeated('certificates');
-const gatewayReason = (before: string, served: string) =>
-  `The operation path follows '${before}', but this emulator serves its operations ${served}; ` +
+/** `where`: how the Reason says where the operation path was found. */
+const gatewayReason = (where: string, served: string) =>
+  `The operation path ${where}, but this emulator serves its operations ${served}; ` +
   'to serve them under a gateway path, set the emulator option pathPrefix (batch-rest emulator --path-prefix).';
 
 async function answer(
@@ -65,7 +66,7 @@ describe('without a path prefix', () => {
     expect(await answer(undefined, `/batch/acct1/certificates${Q}`)).toEqual({
       status: 400,
       code: 'InvalidUri',
-      reason: gatewayReason('/batch/acct1', 'at the root of its URL'),
+      reason: gatewayReason("follows '/batch/acct1'", 'at the root of its URL'),
     });
   });
 
@@ -108,17 +109,17 @@ describe('with pathPrefix', () => {
     [
       'the root path',
       `/certificates${Q}`,
-      gatewayReason('', "under the path prefix '/batch/acct1'"),
+      gatewayReason('is at the root of the URL', "under the path prefix '/batch/acct1'"),
     ],
     [
       'another gateway path',
       `/batch/acct2/certificates${Q}`,
-      gatewayReason('/batch/acct2', "under the path prefix '/batch/acct1'"),
+      gatewayReason("follows '/batch/acct2'", "under the path prefix '/batch/acct1'"),
     ],
     [
       'the prefix in another case',
       `/Batch/acct1/certificates${Q}`,
-      gatewayReason('/Batch/acct1', "under the path prefix '/batch/acct1'"),
+      gatewayReason("follows '/Batch/acct1'", "under the path prefix '/batch/acct1'"),
     ],
     [
       'the list path repeated under the prefix',
