@@ -6,6 +6,7 @@
  * @module
  */
 import { decodeBase64, isBase64 } from '../util/base64.js';
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from './batch-account-name.js';
 import { createHmacSigner } from './shared-key/hmac.js';
 import {
   type SharedKeySigner,
@@ -19,9 +20,6 @@ export const SHARED_KEY_CREDENTIAL_BRAND: unique symbol = Symbol.for(
 );
 /** The credential's signer, for the client's signing phase (same in every copy of the package). */
 export const SHARED_KEY_SIGNER: unique symbol = Symbol.for('batch-rest-client.sharedKeySigner');
-
-/** A Batch account name: non-empty, no white space, `:` or `/` (it is signed as `/<name>/…`). */
-const ACCOUNT_NAME = /^[^\s:/]+$/;
 
 /**
  * An Azure Batch account name and account key, for Shared Key authentication.
@@ -43,8 +41,9 @@ export class BatchSharedKeyCredential {
   /**
    * @param accountName - The Batch account name, e.g. `myaccount`.
    * @param accountKeyBase64 - The account key as shown by Azure (base64).
-   * @throws TypeError when the name is empty or contains whitespace, `:` or `/` (the name is not
-   *   shown: a key pasted there must not be printed), or when the key is not base64 (not shown).
+   * @throws TypeError when the name is not 1 to 24 letters and digits (see `batch-account-name.ts`),
+   *   or when the key is not base64. Neither message includes the value: a name and key given in
+   *   the wrong order would otherwise print the key.
    */
   constructor(accountName: string, accountKeyBase64: string) {
     checkAccountName(accountName, 'BatchSharedKeyCredential: accountName');
@@ -152,9 +151,9 @@ function isNamedKeyCredential(value: unknown): boolean {
 }
 
 function checkAccountName(name: unknown, label: string): void {
-  if (typeof name !== 'string' || !ACCOUNT_NAME.test(name)) {
+  if (!isBatchAccountName(name)) {
     throw new TypeError(
-      `${label} must be a non-empty Batch account name without white space, ":" or "/" (the value is not shown, in case it is a key).`,
+      `${label} must be a Batch account name, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown).`,
     );
   }
 }

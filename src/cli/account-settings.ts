@@ -1,8 +1,13 @@
 /**
  * The account a command talks to, from `BATCH_ACCOUNT_URL`, `BATCH_ACCOUNT_NAME` and
  * `BATCH_ACCOUNT_KEY`. Pure. The key never comes from a flag; when only the key is missing and
- * stdin is a terminal, the caller asks for it without echo.
+ * stdin is a terminal, the caller asks for it without echo. Each variable is checked here, with
+ * messages that name the variable and never repeat a name or key that was refused (a key in
+ * `BATCH_ACCOUNT_NAME` must not be printed back).
  */
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from '../auth/batch-account-name.js';
+import { parseAccountUrl } from '../client/account-url.js';
+import { isBase64 } from '../util/base64.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 /** Environment variable names the CLI reads. */
@@ -37,15 +42,42 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
 
+/** The message for a key that is not base64 (the key itself is never shown). */
+export function accountKeyRule(where: string): string {
+  return `${where} must be the account key as Azure shows it, padded base64 (the value is not shown)`;
+}
+
 /**
- * Reads the account settings.
+ * The client's account URL rules, worded for `BATCH_ACCOUNT_URL`; `http:` only for a loopback
+ * emulator.
+ */
+function checkAccountUrl(url: string, collections: readonly string[]): void {
+  try {
+    parseAccountUrl(url, true, collections, ACCOUNT_ENV.url);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  if (url.toLowerCase().startsWith('http:') && !isLoopbackHttpUrl(url)) {
+    throw new CliUsageError(
+      `${ACCOUNT_ENV.url} uses http:, which would send signed requests in clear text; use https: ` +
+        '(http: is allowed only for a local emulator on 127.0.0.1, [::1] or localhost)',
+    );
+  }
+}
+
+/**
+ * Reads and checks the account settings.
  *
  * @param canPrompt - stdin is a terminal, so a missing key can be asked for
- * @throws {@link CliUsageError} naming every missing variable (and `--emulator` as the alternative)
+ * @param collections - the API's collection names (`collectionSegments` of the operation table):
+ *   `BATCH_ACCOUNT_URL` must not include one
+ * @throws {@link CliUsageError} naming every missing variable (and `--emulator` as the
+ *   alternative), or the first variable whose value breaks its rule
  */
 export function accountFromEnvironment(
   env: Readonly<Record<string, string | undefined>>,
   canPrompt: boolean,
+  collections: readonly string[],
 ): AccountSettings {
   const url = env[ACCOUNT_ENV.url];
   const name = env[ACCOUNT_ENV.name];
@@ -60,6 +92,13 @@ export function accountFromEnvironment(
         '(or pass --emulator to use an in-process emulator)',
     );
   }
+  checkAccountUrl(url!.trim(), collections);
+  if (!isBatchAccountName(name!.trim())) {
+    throw new CliUsageError(
+      `${ACCOUNT_ENV.name} must be a Batch account name, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown)`,
+    );
+  }
+  if (present(key) && !isBase64(key)) throw new CliUsageError(accountKeyRule(ACCOUNT_ENV.key));
   return {
     url: url!.trim(),
     name: name!.trim(),

@@ -9,7 +9,7 @@ import { certificateFromFile } from '../certificate-file/certificate-from-file.j
 import type { CertificateFormat } from '../certificate-file/types.js';
 import { BatchValidationError } from '../errors/batch-validation-error.js';
 import type { BodySource, BodySourceContext } from './body-source.js';
-import { CliUsageError } from './cli-usage-error.js';
+import { readVariableFlag } from './environment-variable-flag.js';
 
 const HELP = 'batch-rest certificate add --help';
 
@@ -18,14 +18,7 @@ function readPassword(
   context: BodySourceContext,
 ): string | undefined {
   if (typeof variable !== 'string') return undefined;
-  const password = context.env[variable];
-  if (password === undefined) {
-    throw new CliUsageError(
-      `--password-env ${variable}: the variable ${variable} is not set`,
-      HELP,
-    );
-  }
-  return password;
+  return readVariableFlag('--password-env', variable, context.env, HELP);
 }
 
 function readFormat(value: string | boolean | undefined): CertificateFormat | undefined {
@@ -53,7 +46,8 @@ export const certificateBodySource: BodySource = {
       name: 'password-env',
       kind: 'string',
       valueName: 'VAR',
-      description: 'The environment variable that holds the .pfx password.',
+      description:
+        'The name of the environment variable that holds the .pfx password (PFX_PASSWORD, not $PFX_PASSWORD).',
     },
     {
       name: 'format',

@@ -148,7 +148,7 @@ export function emulatorHelp(): string {
   return [
     'Usage: batch-rest emulator [--port N] [--mode classic|retired]',
     '                           [--account-name NAME --account-key-env VAR]',
-    '                           [--delete-delay-ms N] [--json]',
+    '                           [--delete-delay-ms N] [--path-prefix PATH] [--json]',
     '',
     ...wrapText(
       'Runs the Batch certificates emulator on 127.0.0.1 until SIGINT or SIGTERM. Prints one ' +

@@ -5,9 +5,14 @@
  */
 import type { BatchEmulatorMode } from '../emulator/types.js';
 import { CliUsageError } from './cli-usage-error.js';
-import { type CliCommand, groupNames } from './command-table.js';
-import { type EmulatorInvocation, parseEmulatorFlags } from './parse-emulator-flags.js';
+import { type CliCommand, GLOBAL_FLAGS, groupNames } from './command-table.js';
 import {
+  EMULATOR_FLAGS,
+  type EmulatorInvocation,
+  parseEmulatorFlags,
+} from './parse-emulator-flags.js';
+import {
+  MIGRATE_PLAN_FLAGS,
   MIGRATE_PLAN_GROUP,
   MIGRATE_PLAN_NAME,
   type MigratePlanInvocation,
@@ -32,8 +37,33 @@ export type ParsedCommandLine =
   | OperationInvocation;
 
 const MODES: readonly BatchEmulatorMode[] = ['classic', 'retired'];
-/** Global flags that take a separate value, so the word after them is not a command. */
-const VALUE_FLAGS = new Set(['--max-retries']);
+
+/**
+ * Every flag that takes a value, of any command: the word after one of them is its value, never
+ * a command (`batch-rest --max-retries 2 certificate list`). `--emulator` is not one: its optional
+ * mode is joined to it first ({@link normalizeEmulatorFlag}).
+ */
+function valueFlags(commands: readonly CliCommand[]): Set<string> {
+  const flags = [
+    ...GLOBAL_FLAGS,
+    ...commands.flatMap((command) => [...command.parameterFlags, ...command.bodyFlags]),
+    ...EMULATOR_FLAGS,
+    ...MIGRATE_PLAN_FLAGS,
+  ];
+  return new Set(
+    flags.filter((f) => f.kind === 'string' && f.name !== 'emulator').map((f) => `--${f.name}`),
+  );
+}
+
+/** A word that may be quoted back: kebab-case, like every command (up to 40 characters). */
+const WORD_LIKE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `true` when `word` may be quoted in a message; any other word may be a secret. */
+function isWordLike(word: string): boolean {
+  return word.length <= 40 && WORD_LIKE.test(word);
+}
+
+const NOT_SHOWN = '(not shown: it is not written like a command)';
 
 /**
  * `--emulator` takes an optional mode, which `node:util` parseArgs cannot express: a following
@@ -61,13 +91,13 @@ export function normalizeEmulatorFlag(argv: readonly string[]): string[] {
   return out;
 }
 
-/** Indices of the words (non-flag arguments) before `--`, skipping values of global flags. */
-function wordIndices(args: readonly string[]): number[] {
+/** Indices of the words (non-flag arguments) before `--`, skipping values of flags. */
+function wordIndices(args: readonly string[], valueFlagNames: ReadonlySet<string>): number[] {
   const found: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') break;
-    if (VALUE_FLAGS.has(arg)) i++;
+    if (valueFlagNames.has(arg)) i++;
     else if (!arg.startsWith('-') || arg === '-') found.push(i);
   }
   return found;
@@ -93,7 +123,8 @@ function helpTopic(words: readonly string[], commands: readonly CliCommand[]): H
 
 function unknownGroup(group: string, commands: readonly CliCommand[]): CliUsageError {
   const known = [...groupNames(commands), 'emulator'].join(', ');
-  return new CliUsageError(`unknown command '${group}' (commands: ${known})`);
+  const shown = isWordLike(group) ? `'${group}'` : NOT_SHOWN;
+  return new CliUsageError(`unknown command ${shown} (commands: ${known})`);
 }
 
 /** `certificate migrate-plan`, the hand-written command beside the table's. */
@@ -112,8 +143,9 @@ function findCommand(commands: readonly CliCommand[], group: string, name: strin
   const command = commands.find((c) => c.group === group && c.name === name);
   if (command) return command;
   const known = commandNames(commands, group).join(', ');
+  const shown = isWordLike(name) ? `'${group} ${name}'` : `'${group} …' ${NOT_SHOWN}`;
   throw new CliUsageError(
-    `unknown command '${group} ${name}' (${group} commands: ${known})`,
+    `unknown command ${shown} (${group} commands: ${known})`,
     `batch-rest ${group} --help`,
   );
 }
@@ -131,7 +163,7 @@ export function parseCommandLine(
   const args = normalizeEmulatorFlag(argv);
   const end = args.indexOf('--') === -1 ? args.length : args.indexOf('--');
   const hasHelp = args.slice(0, end).some(isHelpFlag);
-  const words = wordIndices(args);
+  const words = wordIndices(args, valueFlags(commands));
   const [groupIndex, commandIndex] = words;
   if (groupIndex === undefined) {
     if (hasHelp) return { kind: 'help', topic: { kind: 'global' } };

@@ -1,15 +1,20 @@
 /**
  * Parses `batch-rest emulator [--port N] [--mode classic|retired] [--account-name NAME
- * --account-key-env VAR] [--delete-delay-ms N] [--json]`. Pure: the key is read from the
- * environment later, by name.
+ * --account-key-env VAR] [--delete-delay-ms N] [--path-prefix PATH] [--json]`. Pure: the key is
+ * read from the environment later, by name. A refused account name is never shown (it may be a
+ * key given in the wrong place).
  */
 
+import { operations } from '../../generated/operations.js';
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from '../auth/batch-account-name.js';
 import { DEFAULT_DELETE_DELAY_IN_MS } from '../emulator/constants.js';
+import { checkPathPrefix } from '../emulator/path-prefix.js';
 import type { BatchEmulatorMode } from '../emulator/types.js';
 import {
   BatchValidationError,
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
+import { collectionSegments } from '../table/collection-segments.js';
 import type { CliFlag } from './cli-flag.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { runParseArgs } from './run-parse-args.js';
@@ -25,6 +30,8 @@ export interface EmulatorInvocation {
   readonly account?: { readonly name: string; readonly keyEnv: string };
   /** How long a deletion takes, in ms, when `--delete-delay-ms` was given. */
   readonly deleteDelayInMs?: number;
+  /** The path the operations are served under, when `--path-prefix` was given (normalised). */
+  readonly pathPrefix?: string;
 }
 
 /** Flags of the `emulator` command (shown by its help). */
@@ -55,7 +62,8 @@ export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
     name: 'account-key-env',
     kind: 'string',
     valueName: 'VAR',
-    description: 'The environment variable that holds the base64 key of --account-name.',
+    description:
+      'The name of the environment variable that holds the base64 key of --account-name (EMU_KEY, not $EMU_KEY).',
   },
   {
     name: 'delete-delay-ms',
@@ -67,6 +75,15 @@ export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
     defaultText: String(DEFAULT_DELETE_DELAY_IN_MS),
   },
   {
+    name: 'path-prefix',
+    kind: 'string',
+    valueName: 'PATH',
+    description:
+      'Serve the operations under this path, as behind a gateway: /batch/acct1 serves ' +
+      '/batch/acct1/certificates, and the URL printed includes it. Other paths answer 400 InvalidUri.',
+    defaultText: 'none: the root',
+  },
+  {
     name: 'json',
     kind: 'boolean',
     description: 'Print the URL line as JSON: {"url", "accountName", "mode"}.',
@@ -76,7 +93,7 @@ export const EMULATOR_FLAGS: readonly CliFlag[] = Object.freeze([
 
 /**
  * @throws {@link CliUsageError} for unknown flags, arguments, or half an account;
- *   `BatchValidationError` for a bad port, mode or deletion delay
+ *   `BatchValidationError` for a bad port, mode, deletion delay, path prefix or account name
  */
 export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation {
   const help = 'batch-rest emulator --help';
@@ -107,10 +124,24 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation 
       });
     }
   }
+  let pathPrefix: string | undefined;
+  const prefixText = values['path-prefix'];
+  if (typeof prefixText === 'string') {
+    const checked = checkPathPrefix(prefixText, collectionSegments(operations));
+    if (checked.ok) pathPrefix = checked.prefix;
+    else issues.push({ path: '--path-prefix', rule: 'pattern', message: checked.problem });
+  }
   const name = values['account-name'];
   const keyEnv = values['account-key-env'];
   if ((name === undefined) !== (keyEnv === undefined)) {
     throw new CliUsageError('--account-name and --account-key-env go together', help);
+  }
+  if (name !== undefined && !isBatchAccountName(name)) {
+    issues.push({
+      path: '--account-name',
+      rule: 'pattern',
+      message: `must be a Batch account name, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown)`,
+    });
   }
   if (issues.length > 0) throw new BatchValidationError(issues);
   return {
@@ -122,5 +153,6 @@ export function parseEmulatorFlags(args: readonly string[]): EmulatorInvocation 
       ? { account: { name, keyEnv } }
       : {}),
     ...(deleteDelayInMs === undefined ? {} : { deleteDelayInMs }),
+    ...(pathPrefix === undefined ? {} : { pathPrefix }),
   };
 }

@@ -92,7 +92,7 @@ export const MIGRATE_PLAN_FLAGS: readonly CliFlag[] = Object.freeze([
     kind: 'string',
     valueName: 'VAR',
     description:
-      'The environment variable holding the .pfx password: used to read the file, and named (never printed) in the import command. Without it, a terminal asks.',
+      'The name of the environment variable holding the .pfx password (PFX_PASSWORD, not $PFX_PASSWORD): used to read the file, and named (never printed) in the import command. Without it, a terminal asks.',
   },
   {
     name: 'polling-interval',

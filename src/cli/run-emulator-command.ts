@@ -5,7 +5,7 @@
 import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { startBatchEmulator } from '../emulator/http-server.js';
 import type { CliIo } from './cli-io.js';
-import { CliUsageError } from './cli-usage-error.js';
+import { readVariableFlag } from './environment-variable-flag.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { EmulatorInvocation } from './parse-emulator-flags.js';
 
@@ -30,13 +30,9 @@ export async function runEmulatorCommand(
   let accounts: { name: string; key: string }[] | undefined;
   if (invocation.account) {
     const { name, keyEnv } = invocation.account;
-    const key = io.env[keyEnv];
-    if (key === undefined || key.trim() === '') {
-      throw new CliUsageError(
-        `--account-key-env ${keyEnv}: the variable ${keyEnv} is not set`,
-        help,
-      );
-    }
+    const key = readVariableFlag('--account-key-env', keyEnv, io.env, help, {
+      blankIsUnset: true,
+    });
     accounts = [{ name, key: key.trim() }];
   }
   const deleteDelayInMs = invocation.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
@@ -45,6 +41,7 @@ export async function runEmulatorCommand(
     mode: invocation.mode,
     deleteDelayInMs,
     ...(accounts ? { accounts } : {}),
+    ...(invocation.pathPrefix === undefined ? {} : { pathPrefix: invocation.pathPrefix }),
   });
   const accountName = invocation.account?.name ?? EMULATOR_ACCOUNT_NAME;
   io.stdout(listeningLine(running.url, accountName, invocation.mode, invocation.json));

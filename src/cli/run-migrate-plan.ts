@@ -15,6 +15,7 @@ import type { LocalCertificateFile } from '../migration/migration-input.js';
 import { planKeyVaultMigration } from '../migration/plan-key-vault-migration.js';
 import type { CliIo } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
+import { checkVariableFlag, readVariableFlag } from './environment-variable-flag.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { formatMigrationPlan, formatMigrationPlanJson } from './format-migration-plan.js';
 import type { JsonSource, MigratePlanInvocation } from './parse-migrate-plan-flags.js';
@@ -41,14 +42,7 @@ async function readJson(source: JsonSource, flag: string, io: CliIo): Promise<un
 
 function passwordFromEnvironment(variable: string | undefined, io: CliIo): string | undefined {
   if (variable === undefined) return undefined;
-  const password = io.env[variable];
-  if (password === undefined) {
-    throw new CliUsageError(
-      `--password-env ${variable}: the variable ${variable} is not set`,
-      HELP,
-    );
-  }
-  return password;
+  return readVariableFlag('--password-env', variable, io.env, HELP);
 }
 
 /**
@@ -113,6 +107,10 @@ export async function runMigratePlan(
   invocation: MigratePlanInvocation,
   io: CliIo,
 ): Promise<ExitCode> {
+  // Refused before anything is read, even when no file turns out to need a password.
+  if (invocation.passwordEnv !== undefined) {
+    checkVariableFlag('--password-env', invocation.passwordEnv, io.env, HELP);
+  }
   const pool = await readJson(invocation.pool, '--pool', io);
   const secretUrls = await readJson(invocation.secrets, '--secrets', io);
   const localCertificates: LocalCertificateFile[] = [];

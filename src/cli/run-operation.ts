@@ -9,7 +9,13 @@ import type { BatchClientOptions } from '../client/client-options.js';
 import type { GeneratedModule } from '../client/generated-module.js';
 import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { type RunningBatchEmulator, startBatchEmulator } from '../emulator/http-server.js';
-import { type AccountSettings, accountFromEnvironment } from './account-settings.js';
+import { collectionSegments } from '../table/collection-segments.js';
+import { isBase64 } from '../util/base64.js';
+import {
+  type AccountSettings,
+  accountFromEnvironment,
+  accountKeyRule,
+} from './account-settings.js';
 import type { CliIo } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
@@ -24,10 +30,15 @@ export function deprecationLine(message: string, code: string): string {
   return `DeprecationWarning [${code}]: ${message}\n`;
 }
 
-async function resolveAccount(io: CliIo): Promise<AccountSettings & { key: string }> {
-  const settings = accountFromEnvironment(io.env, io.stdinIsTTY);
+async function resolveAccount(
+  io: CliIo,
+  generated: GeneratedModule,
+): Promise<AccountSettings & { key: string }> {
+  const collections = collectionSegments(generated.operations);
+  const settings = accountFromEnvironment(io.env, io.stdinIsTTY, collections);
   if (settings.key !== undefined) return { ...settings, key: settings.key };
   const key = await io.promptSecret(`Key of Batch account ${settings.name}: `);
+  if (!isBase64(key)) throw new CliUsageError(accountKeyRule('the key typed at the prompt'));
   return { ...settings, key };
 }
 
@@ -66,7 +77,7 @@ export async function runOperation(
 ): Promise<ExitCode> {
   const { command } = invocation;
   const operation = command.operation;
-  const account = invocation.emulator ? undefined : await resolveAccount(io);
+  const account = invocation.emulator ? undefined : await resolveAccount(io, generated);
   const body = await readBody(invocation.body, io);
   let emulator: RunningBatchEmulator | undefined;
   try {

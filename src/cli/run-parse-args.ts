@@ -1,6 +1,8 @@
 /**
- * `node:util` parseArgs over a list of {@link CliFlag}s, with its errors turned into
- * {@link CliUsageError}s. Node's messages name the flag, never a value.
+ * `node:util` parseArgs over a list of {@link CliFlag}s, strict, with every refusal worded here
+ * so that no message repeats a value: values may be secrets (a password typed after
+ * `--password-env`, `--passwrd=hunter2`). A message names a flag only in the form the CLI's
+ * flags have (see {@link isFlagLike}); anything else is described, not quoted.
  */
 import { parseArgs } from 'node:util';
 import type { CliFlag } from './cli-flag.js';
@@ -14,16 +16,57 @@ export interface ParsedFlags {
   readonly positionals: readonly string[];
 }
 
-/** Parses `args` strictly: unknown flags, missing values and values given to switches fail. */
-export function runParseArgs(
-  args: readonly string[],
-  flags: readonly CliFlag[],
-  helpCommand: string,
-): ParsedFlags {
-  const options: Record<
-    string,
-    { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
-  > = {};
+/** `--kebab-case` (up to 40 characters) or `-x`: the only unknown flags a message may quote. */
+const FLAG_LIKE = /^(?:--[a-z0-9]+(?:-[a-z0-9]+)*|-[A-Za-z0-9])$/;
+
+/** `true` when `text` has the form of a flag name, so an error may quote it. */
+export function isFlagLike(text: string): boolean {
+  return text.length <= 40 && FLAG_LIKE.test(text);
+}
+
+type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/**
+ * The refusal for the first flag token that strict parsing would refuse (or that it would take
+ * silently: a repeated single-value flag keeps only its last value), worded without values.
+ */
+function refusal(args: readonly string[], flags: readonly CliFlag[]): string | undefined {
+  const byName = new Map(flags.map((flag) => [flag.name, flag]));
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: toOptions(flags),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const flag = byName.get(token.name);
+    if (!flag) {
+      return isFlagLike(token.rawName)
+        ? `unknown option '${token.rawName}'`
+        : 'unknown option (not shown: it is not written like an option name)';
+    }
+    const name = `--${flag.name}`;
+    if (flag.kind === 'boolean') {
+      if (token.value !== undefined) return `option '${name}' does not take an argument`;
+      continue;
+    }
+    if (token.value === undefined) return `option '${name} <value>' argument missing`;
+    if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
+      return `option '${name}' argument is ambiguous: give a value that starts with '-' as ${name}=-…`;
+    }
+    if (!flag.multiple && seen.has(flag.name)) {
+      return `option '${name}' is given more than once; give it once`;
+    }
+    seen.add(flag.name);
+  }
+  return undefined;
+}
+
+function toOptions(flags: readonly CliFlag[]): Options {
+  const options: Options = {};
   for (const flag of flags) {
     options[flag.name] = {
       type: flag.kind,
@@ -31,25 +74,41 @@ export function runParseArgs(
       ...(flag.multiple ? { multiple: true } : {}),
     };
   }
+  return options;
+}
+
+/**
+ * Parses `args` strictly: unknown flags, missing values, values given to switches, values that
+ * look like flags and single-value flags given twice fail.
+ *
+ * @throws {@link CliUsageError} naming the flag, never a value
+ */
+export function runParseArgs(
+  args: readonly string[],
+  flags: readonly CliFlag[],
+  helpCommand: string,
+): ParsedFlags {
+  const refused = refusal(args, flags);
+  if (refused !== undefined) throw new CliUsageError(refused, helpCommand);
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    const values: Record<string, string | boolean | undefined> = {};
-    const lists: Record<string, string[]> = {};
-    for (const [name, value] of Object.entries(parsed.values)) {
-      if (Array.isArray(value)) lists[name] = value.map(String);
-      else values[name] = value;
-    }
-    return { values, lists, positionals: parsed.positionals };
+    parsed = parseArgs({
+      args: [...args],
+      options: toOptions(flags),
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;
-    throw new CliUsageError(firstSentence((error as Error).message), helpCommand);
+    // Every case node:util refuses is worded above; its own messages may quote an argument.
+    throw new CliUsageError(`the flags cannot be parsed (${code})`, helpCommand);
   }
-}
-
-/** Node's parseArgs messages add advice about `--` that does not help here; keep the first part. */
-function firstSentence(message: string): string {
-  const cut = message.search(/\. (To specify|Did you forget)/);
-  const text = cut === -1 ? message : message.slice(0, cut);
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  const values: Record<string, string | boolean | undefined> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (Array.isArray(value)) lists[name] = value.map(String);
+    else values[name] = value as string | boolean | undefined;
+  }
+  return { values, lists, positionals: parsed.positionals };
 }

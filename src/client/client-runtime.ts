@@ -17,6 +17,7 @@ import type { Transport } from '../pipeline/transport.js';
 import { retryPolicy } from '../retry/retry-policy.js';
 import { type ResolvedRetryOptions, resolveRetryOptions } from '../retry/retry-strategy.js';
 import { sleep as defaultSleep } from '../retry/sleep.js';
+import { collectionSegments } from '../table/collection-segments.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { VERSION } from '../version.js';
 import { parseAccountUrl } from './account-url.js';
@@ -58,7 +59,11 @@ export function createClientRuntime(
   const o = { ...DEFAULT_CLIENT_OPTIONS, ...stripUndefined(options) };
   const issues = checkClientOptions(o, Object.keys(options));
   if (issues.length > 0) throw new BatchValidationError(issues);
-  const baseUrl = parseAccountUrl(accountUrl, o.allowInsecureConnection);
+  const baseUrl = parseAccountUrl(
+    accountUrl,
+    o.allowInsecureConnection,
+    collectionSegments(generated.operations),
+  );
   const now = o.now ?? Date.now;
   const retry = resolveRetryOptions(o.retry);
   const ua = `batch-rest-client/${VERSION}`;

@@ -3,8 +3,10 @@
  *
  * Checks run in this order (each failure answers at once):
  * 1. scheduled faults (`faults.*`), before anything else, like a front end would;
- * 2. route: unknown certificates path → 400 `InvalidUri`, known path with another method → 405,
- *    a path outside the emulated certificate operations → 400 `UnsupportedByEmulator`;
+ * 2. route (only the emulator's own paths, under its `pathPrefix`): known path with another
+ *    method → 405; a certificates path no operation has, an operation path after another prefix,
+ *    or a path outside the prefix → 400 `InvalidUri`; any other path (pools, jobs, …) → 400
+ *    `UnsupportedByEmulator`;
  * 3. `api-version`: missing → 400 `MissingRequiredQueryParameter`, unsupported → 400
  *    `InvalidQueryParameterValue`;
  * 4. authentication (Shared Key with the 15-minute date window, or bearer) → 403
@@ -19,6 +21,8 @@
 
 import { operations } from '../../generated/operations.js';
 import * as validators from '../../generated/validators.js';
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from '../auth/batch-account-name.js';
+import { collectionSegments } from '../table/collection-segments.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { isBase64 } from '../util/base64.js';
 import { canonicalThumbprint } from '../util/canonical-thumbprint.js';
@@ -39,6 +43,7 @@ import {
 } from './constants.js';
 import { errorResponse } from './error-response.js';
 import { FaultInjector } from './fault-injector.js';
+import { checkPathPrefix } from './path-prefix.js';
 import { clientRequestIdToEcho, type RequestContext } from './request-context.js';
 import { headersForLog } from './request-log.js';
 import { createRouter, type RouteMatch } from './router.js';
@@ -83,6 +88,7 @@ function checkMode(mode: string): BatchEmulatorMode {
 class BatchEmulatorCore implements BatchEmulator {
   readonly faults: FaultInjector;
   readonly accountNames: readonly string[];
+  readonly pathPrefix: string;
   readonly #keys = new Map<string, string>();
   readonly #store: CertificateStore;
   readonly #log: BatchEmulatorRequestLogEntry[] = [];
@@ -101,8 +107,10 @@ class BatchEmulatorCore implements BatchEmulator {
     ];
     if (accounts.length === 0) throw new TypeError('At least one emulator account is required.');
     for (const account of accounts) {
-      if (!/^[^\s:]+$/.test(account.name)) {
-        throw new TypeError('Emulator account names must be non-empty, without spaces or colons.');
+      if (!isBatchAccountName(account.name)) {
+        throw new TypeError(
+          `Emulator account names must be Batch account names, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown).`,
+        );
       }
       if (!isBase64(account.key)) {
         throw new TypeError(`The key of emulator account '${account.name}' must be base64.`);
@@ -118,7 +126,14 @@ class BatchEmulatorCore implements BatchEmulator {
     this.#maxSkew = options.maxClockSkewInMs ?? DEFAULT_MAX_CLOCK_SKEW_IN_MS;
     const specs = options.specs ?? [DEFAULT_EMULATED_SPEC];
     if (specs.length === 0) throw new TypeError('The emulator needs at least one spec to serve.');
-    this.#specs = specs.map((spec) => ({ spec, route: createRouter(spec.operations) }));
+    const collections = [...new Set(specs.flatMap((s) => collectionSegments(s.operations)))];
+    const prefix = checkPathPrefix(options.pathPrefix ?? '', collections);
+    if (!prefix.ok) throw new TypeError(`pathPrefix ${prefix.problem}.`);
+    this.pathPrefix = prefix.prefix;
+    this.#specs = specs.map((spec) => ({
+      spec,
+      route: createRouter(spec.operations, this.pathPrefix),
+    }));
     this.#apiVersions = options.apiVersions ?? [...new Set(specs.flatMap((s) => s.apiVersions))];
     const deleteDelay = options.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
     if (!(deleteDelay >= 0)) {
@@ -275,7 +290,7 @@ function clientName(operation: OperationSpec): string {
  *
  * @param options - Mode, accounts, token verifier, clock, ids, sleep and limits; all optional.
  * @returns The emulator: `handle(request)` answers like the service, the rest are test hooks.
- * @throws TypeError for an invalid mode, account name or key.
+ * @throws TypeError for an invalid mode, account name or key, path prefix or deletion delay.
  */
 export function createBatchEmulator(options: BatchEmulatorOptions = {}): BatchEmulator {
   return new BatchEmulatorCore(options);

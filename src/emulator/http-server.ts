@@ -23,7 +23,10 @@ export interface StartBatchEmulatorOptions extends BatchEmulatorOptions {
 
 /** A running loopback emulator. */
 export interface RunningBatchEmulator {
-  /** The account URL to give clients, e.g. `http://127.0.0.1:53817` (no trailing slash). */
+  /**
+   * The account URL to give clients, e.g. `http://127.0.0.1:53817`, with the emulator's path
+   * prefix when it has one (`http://127.0.0.1:53817/batch/acct1`); no trailing slash.
+   */
   readonly url: string;
   /** The emulator behind the server, for state and test hooks. */
   readonly emulator: BatchEmulator;
@@ -118,7 +121,7 @@ export async function startBatchEmulator(
   const urlHost = host === '::1' ? '[::1]' : host;
   fallbackHost = `${urlHost}:${port}`;
   return {
-    url: `http://${fallbackHost}`,
+    url: `http://${fallbackHost}${emulator.pathPrefix}`,
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -15,6 +15,8 @@ export interface BatchEmulatorHandlersOptions {
   /**
    * The account URL clients use, e.g. `https://myaccount.westeurope.batch.azure.com`. Requests to
    * this origin (and under its path, if it has one) go to the emulator; others are not handled.
+   * Its path must be the emulator's `pathPrefix` (`createBatchEmulator({ pathPrefix: '/acct' })`
+   * for `https://gw.example.com/acct`), so the emulator serves the operations under it.
    */
   readonly baseUrl: string;
 }
@@ -27,6 +29,7 @@ export interface BatchEmulatorHandlersOptions {
  * @param emulator - The emulator to delegate to (see `createBatchEmulator`).
  * @param options - The account URL to intercept.
  * @returns Handlers for `setupServer(...)` / `server.use(...)`.
+ * @throws TypeError when the path of `baseUrl` is not the emulator's `pathPrefix`.
  */
 export function batchEmulatorHandlers(
   emulator: BatchEmulator,
@@ -34,6 +37,13 @@ export function batchEmulatorHandlers(
 ): HttpHandler[] {
   const base = new URL(options.baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
+  if (prefix !== emulator.pathPrefix) {
+    throw new TypeError(
+      `baseUrl has the path '${prefix}', but the emulator serves its operations under the path ` +
+        `prefix '${emulator.pathPrefix}': create it with pathPrefix: '${prefix}', or use a ` +
+        'baseUrl without that path.',
+    );
+  }
   const handles = (request: Request): boolean => {
     const url = new URL(request.url);
     return (

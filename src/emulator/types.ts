@@ -71,6 +71,18 @@ export interface BatchEmulatorOptions {
   readonly specs?: readonly EmulatedSpec[];
   /** Accepted `api-version` values, replacing those of `specs`. Default: every spec's. */
   readonly apiVersions?: readonly string[];
+  /**
+   * The path the operations are served under, as behind a gateway: `'/batch/acct1'` serves
+   * `/batch/acct1/certificates`, and clients use the account URL `https://host/batch/acct1`.
+   * Default `''`: the operations are served at the root. Only these paths are served: an operation
+   * path after any other prefix (including an account URL that already ends in `/certificates`)
+   * answers `400 InvalidUri` with a `Reason`. A trailing `/` is dropped.
+   *
+   * @throws TypeError (from `createBatchEmulator`) unless it is `''` or starts with `/`, has
+   *   segments of URL path characters (none empty, `.` or `..`), and names none of the API's
+   *   collections (`/certificates`).
+   */
+  readonly pathPrefix?: string;
 }
 
 /** A generated module, as the emulator serves it. */
@@ -182,6 +194,8 @@ export interface BatchEmulator {
   setMode(mode: BatchEmulatorMode): void;
   /** Names of the configured accounts (never their keys). */
   readonly accountNames: readonly string[];
+  /** The path the operations are served under (`''` = the root; no trailing `/`): `options.pathPrefix`. */
+  readonly pathPrefix: string;
   /** A copy of the request log, oldest first. */
   readonly requests: readonly BatchEmulatorRequestLogEntry[];
   /** Empties the request log. */

@@ -4,6 +4,10 @@
  * @module
  */
 
+import {
+  ENVIRONMENT_VARIABLE_NAME_RULE,
+  isEnvironmentVariableName,
+} from '../util/environment-variable-name.js';
 import { addIssue, checkKnownProperties, type IssueList, isRecord } from './issues.js';
 import {
   DEFAULT_LINUX_CERTIFICATE_STORE_LOCATION,
@@ -92,7 +96,6 @@ const LOCAL_PROPERTIES = new Set([
   'certificateFormat',
   'passwordEnvironmentVariable',
 ]);
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Reports properties of the input object that are not part of {@link KeyVaultMigrationInput}. */
 export function checkInputProperties(
@@ -174,12 +177,12 @@ export function readLocalCertificates(
     }
     const variable = item.passwordEnvironmentVariable;
     if (variable !== undefined) {
-      if (typeof variable !== 'string' || !VARIABLE_NAME.test(variable)) {
+      if (!isEnvironmentVariableName(variable)) {
         addIssue(
           issues,
           `${path}.passwordEnvironmentVariable`,
           'pattern',
-          'must be an environment variable name (letters, digits and _, not starting with a digit)',
+          `must be an environment variable name (${ENVIRONMENT_VARIABLE_NAME_RULE})`,
         );
       } else if (format === 'cer') {
         addIssue(

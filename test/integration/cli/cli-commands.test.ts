@@ -347,6 +347,23 @@ describe('errors and exit codes', () => {
     );
   });
 
+  it('refuses the password given where --password-env wants its variable name, without printing it', async () => {
+    const run = await cli(
+      ['certificate', 'add', '--file', files.pfx, '--password-env', PFX_PASSWORD],
+      {
+        env: { PFX_PASSWORD },
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'error: --password-env takes the name of an environment variable, but was given the value of ' +
+        '$PFX_PASSWORD (not shown): write --password-env PFX_PASSWORD, without the $\n' +
+        "Run 'batch-rest certificate add --help' for usage.\n",
+    );
+    expect(run.stdout).toBe('');
+    expect(running.emulator.certificates(EMULATOR_ACCOUNT_NAME)).toEqual([]);
+  });
+
   it.each([
     [
       ['certificate', 'frobnicate'],

@@ -117,6 +117,28 @@ describe('batch-rest emulator', () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain(CUSTOM_KEY);
   });
 
+  it('--path-prefix serves the operations under a gateway path, and prints the URL with it', async () => {
+    const started = startCli(bundle, ['emulator', '--path-prefix', '/batch/acct1/', '--json']);
+    const [line] = await waitForLine(started, /^\{.*\}\n/);
+    const { url } = JSON.parse(line!) as { url: string };
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/batch\/acct1$/);
+    const items = [];
+    for await (const item of client(
+      url,
+      EMULATOR_ACCOUNT_NAME,
+      EMULATOR_ACCOUNT_KEY,
+    ).certificate.list()) {
+      items.push(item);
+    }
+    expect(items).toEqual([]);
+    const root = await client(new URL(url).origin, EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY)
+      .certificate.get('sha1', 'ab')
+      .catch((e: unknown) => e);
+    expect(isBatchServiceError(root) && root.code).toBe('InvalidUri');
+    started.child.kill('SIGTERM');
+    expect((await started.done).code).toBe(0);
+  });
+
   it('refuses bad flags before listening', async () => {
     const port = await runCliProcess(bundle, ['emulator', '--port', '70000']);
     expect(port.code).toBe(3);
@@ -141,6 +163,12 @@ describe('batch-rest emulator', () => {
     ]);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('--account-key-env NOPE: the variable NOPE is not set');
-    expect(`${port.stdout}${delay.stdout}${half.stdout}${unset.stdout}`).toBe('');
+    const prefix = await runCliProcess(bundle, ['emulator', '--path-prefix', '/certificates']);
+    expect(prefix.code).toBe(3);
+    expect(prefix.stderr).toBe(
+      'error: Invalid arguments (1 issue):\n' +
+        "- --path-prefix: must not include an operation path: '/certificates' is where the Batch API's own paths begin [pattern]\n",
+    );
+    expect(`${port.stdout}${delay.stdout}${half.stdout}${unset.stdout}${prefix.stdout}`).toBe('');
   });
 });

@@ -3,8 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import { operations } from '../../../generated/operations.js';
 import { certificateBodySource } from '../../../src/cli/certificate-body-source.js';
 import { CliUsageError } from '../../../src/cli/cli-usage-error.js';
-import { buildCommands } from '../../../src/cli/command-table.js';
+import { buildCommands, GLOBAL_FLAGS } from '../../../src/cli/command-table.js';
 import { normalizeEmulatorFlag, parseCommandLine } from '../../../src/cli/parse-command-line.js';
+import { EMULATOR_FLAGS } from '../../../src/cli/parse-emulator-flags.js';
+import { MIGRATE_PLAN_FLAGS } from '../../../src/cli/parse-migrate-plan-flags.js';
 import { parseDate, parseParameterValue } from '../../../src/cli/parse-value.js';
 import { BatchValidationError } from '../../../src/errors/index.js';
 import type { ParameterSpec } from '../../../src/table/operation-table.js';
@@ -274,6 +276,113 @@ describe('help, version and the emulator command', () => {
     expect(usageError(() => parse('emulator', '--account-key-env', 'K')).message).toBe(
       '--account-name and --account-key-env go together',
     );
+  });
+
+  it('parses --path-prefix, normalised, and refuses one that is not a gateway path', () => {
+    expect(parse('emulator', '--path-prefix', '/batch/acct1/')).toMatchObject({
+      pathPrefix: '/batch/acct1',
+    });
+    expect(validationIssues(() => parse('emulator', '--path-prefix', 'batch'))).toEqual([
+      { path: '--path-prefix', rule: 'pattern', message: "must start with '/'" },
+    ]);
+  });
+
+  it('refuses an --account-name that cannot be an account name, without showing it', () => {
+    const key = Buffer.alloc(64, 1).toString('base64');
+    const issues = validationIssues(() =>
+      parse('emulator', '--account-name', key, '--account-key-env', 'K'),
+    );
+    expect(issues).toEqual([
+      {
+        path: '--account-name',
+        rule: 'pattern',
+        message:
+          'must be a Batch account name, 1 to 24 letters and digits (the value is not shown)',
+      },
+    ]);
+    expect(JSON.stringify(issues)).not.toContain(key);
+  });
+});
+
+describe('flags, by the rule that no message repeats a value', () => {
+  it("takes the value of any known flag before the command as that flag's, not as a command", () => {
+    expect(parse('--timeout', '5', 'certificate', 'list')).toMatchObject({
+      command: { name: 'list' },
+      options: { timeout: 5 },
+    });
+    expect(parse('--password-env', 'PW', 'certificate', 'add', '--file', 'c.pfx')).toMatchObject({
+      command: { name: 'add' },
+      body: { from: 'source', values: { file: 'c.pfx', 'password-env': 'PW' } },
+    });
+  });
+
+  it('every flag name means the same kind (switch or value) in every command', () => {
+    const kinds = new Map<string, Set<string>>();
+    const all = [
+      ...GLOBAL_FLAGS,
+      ...commands.flatMap((c) => [...c.parameterFlags, ...c.bodyFlags]),
+      ...EMULATOR_FLAGS,
+      ...MIGRATE_PLAN_FLAGS,
+    ];
+    for (const flag of all)
+      kinds.set(flag.name, (kinds.get(flag.name) ?? new Set()).add(flag.kind));
+    expect([...kinds].filter(([, k]) => k.size > 1)).toEqual([]);
+  });
+
+  it.each([
+    [
+      ['certificate', 'list', '--timeout', '5', '--timeout=6'],
+      "option '--timeout' is given more than once; give it once",
+    ],
+    [
+      ['certificate', 'list', '--timeout', '-5'],
+      "option '--timeout' argument is ambiguous: give a value that starts with '-' as --timeout=-…",
+    ],
+    [
+      ['certificate', 'list', '--Timeout=s3cr3t'],
+      'unknown option (not shown: it is not written like an option name)',
+    ],
+    [
+      ['certificate', 'list', `--${'a'.repeat(39)}`],
+      'unknown option (not shown: it is not written like an option name)',
+    ],
+    [['certificate', 'list', `--${'a'.repeat(38)}=s3cr3t`], `unknown option '--${'a'.repeat(38)}'`],
+    [['certificate', 'list', '-x=s3cr3t'], "unknown option '-x'"],
+    [
+      ['emulator', '--port', '1', '--port', '2'],
+      "option '--port' is given more than once; give it once",
+    ],
+    [
+      ['s3cr3t!'],
+      'unknown command (not shown: it is not written like a command) (commands: certificate, emulator)',
+    ],
+    [
+      ['Certificate', 'list'],
+      'unknown command (not shown: it is not written like a command) (commands: certificate, emulator)',
+    ],
+    [
+      ['certificate', 'S3cr3t'],
+      "unknown command 'certificate …' (not shown: it is not written like a command) (certificate commands: add, cancel-deletion, delete, get, list, migrate-plan)",
+    ],
+  ])('refuses %j', (argv, message) => {
+    const error = usageError(() => parse(...argv));
+    expect(error.message).toBe(message);
+    expect(error.message).not.toMatch(/s3cr3t/i);
+  });
+
+  it('keeps a repeatable flag repeatable', () => {
+    expect(
+      parse(
+        'certificate',
+        'migrate-plan',
+        '--pool=p',
+        '--secrets=s',
+        '--identity=i',
+        '--client-id=c',
+        '--certificate-file=a.pfx',
+        '--certificate-file=b.pfx',
+      ),
+    ).toMatchObject({ certificateFiles: ['a.pfx', 'b.pfx'] });
   });
 });
 

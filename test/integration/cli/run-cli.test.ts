@@ -117,7 +117,7 @@ describe('runCli', () => {
     });
     expect(await runCli(['certificate', 'list'], fake.io)).toBe(2);
     expect(fake.stderr().split('\n')[0]).toBe(
-      'error: BATCH_ACCOUNT_URL is not usable: accountUrl uses http:, which would send credentials in clear text; use https:, or set allowInsecureConnection: true for a local emulator',
+      'error: BATCH_ACCOUNT_URL uses http:, which would send signed requests in clear text; use https: (http: is allowed only for a local emulator on 127.0.0.1, [::1] or localhost)',
     );
     const badKey = fakeIo({
       env: {
@@ -127,8 +127,36 @@ describe('runCli', () => {
       },
     });
     expect(await runCli(['certificate', 'list'], badKey.io)).toBe(2);
-    expect(badKey.stderr()).toContain('the account settings are not usable');
+    expect(badKey.stderr().split('\n')[0]).toBe(
+      'error: BATCH_ACCOUNT_KEY must be the account key as Azure shows it, padded base64 (the value is not shown)',
+    );
     expect(badKey.stderr()).not.toContain('not base64!');
+  });
+
+  it.each([
+    ['/certificates', '/certificates'],
+    ['/certificates/', '/certificates'],
+    ['/Certificates', '/Certificates'],
+    [
+      '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)',
+      '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)',
+    ],
+  ])('refuses BATCH_ACCOUNT_URL ending in %s before anything is sent (exit 2)', async (path, segment) => {
+    const fake = fakeIo({
+      env: {
+        BATCH_ACCOUNT_URL: `${running.url}${path}`,
+        BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
+        BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+      },
+    });
+    running.emulator.clearRequests();
+    expect(await runCli(['certificate', 'list'], fake.io)).toBe(2);
+    expect(fake.stderr()).toBe(
+      `error: BATCH_ACCOUNT_URL must not include an operation path: '${segment}' is where the ` +
+        `Batch API's own paths begin, and the client adds them; use ${running.url}\n` +
+        "Run 'batch-rest --help' for usage.\n",
+    );
+    expect(running.emulator.requests).toEqual([]);
   });
 
   it('prints the version and help on stdout', async () => {

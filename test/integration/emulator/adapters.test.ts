@@ -156,7 +156,7 @@ describe('batchEmulatorHandlers (msw)', () => {
   });
 
   it('handles only the path under a base URL with a prefix', async () => {
-    const prefixed = createBatchEmulator();
+    const prefixed = createBatchEmulator({ pathPrefix: '/acct' });
     server.use(...batchEmulatorHandlers(prefixed, { baseUrl: 'http://localhost:7777/acct/' }));
     const response = await fetch(
       signedRequest({
@@ -169,5 +169,24 @@ describe('batchEmulatorHandlers (msw)', () => {
     expect(prefixed.requests).toHaveLength(1);
     await expect(fetch('http://localhost:7777/other/certificates')).rejects.toThrow();
     expect(unhandled).toEqual(['http://localhost:7777/other/certificates']);
+  });
+
+  it.each([
+    ['a base URL path the emulator does not serve', '', 'http://localhost:7777/acct', '/acct', ''],
+    [
+      'a base URL without the path the emulator serves',
+      '/acct',
+      'http://localhost:7777',
+      '',
+      '/acct',
+    ],
+  ])('refuses %s when the handlers are built', (_label, pathPrefix, baseUrl, path, served) => {
+    const emulator = createBatchEmulator({ pathPrefix });
+    expect(() => batchEmulatorHandlers(emulator, { baseUrl })).toThrow(
+      new TypeError(
+        `baseUrl has the path '${path}', but the emulator serves its operations under the path ` +
+          `prefix '${served}': create it with pathPrefix: '${path}', or use a baseUrl without that path.`,
+      ),
+    );
   });
 });

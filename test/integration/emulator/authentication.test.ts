@@ -122,6 +122,25 @@ describe('Shared Key', () => {
     await expectAuthFailure(await emulator.handle(wrong), /MAC signature/);
   });
 
+  it.each([
+    ['a key as the name (name and key swapped)', { name: OTHER_KEY, key: 'acct' }],
+    ['a name with a colon', { name: 'acct:x', key: OTHER_KEY }],
+    ['a name with a dash', { name: 'my-acct', key: OTHER_KEY }],
+  ])('refuses %s with a TypeError that does not show the value', (_label, account) => {
+    let caught: unknown;
+    try {
+      testEmulator({ accounts: [account] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toEqual(
+      new TypeError(
+        'Emulator account names must be Batch account names, 1 to 24 letters and digits (the value is not shown).',
+      ),
+    );
+    expect(String(caught)).not.toContain(account.name);
+  });
+
   it('never keeps account keys in enumerable properties', () => {
     const { emulator } = testEmulator({ accounts: [{ name: 'alpha', key: OTHER_KEY }] });
     expect(JSON.stringify(emulator)).not.toContain(OTHER_KEY);

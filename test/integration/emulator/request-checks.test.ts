@@ -95,8 +95,8 @@ describe('routing', () => {
     expect((await errorBody(response)).code).toBe('UnsupportedHttpVerb');
   });
 
-  it('serves an account URL with a path prefix and links under that prefix', async () => {
-    const { emulator } = testEmulator();
+  it('serves an account URL with its path prefix and links under that prefix', async () => {
+    const { emulator } = testEmulator({ pathPrefix: '/accounts/emulator' });
     const base = 'http://localhost:9999/accounts/emulator';
     const add = signedRequest({
       method: 'POST',

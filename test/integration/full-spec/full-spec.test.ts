@@ -185,6 +185,29 @@ describe.each(PUBLISHED_SPECS)('$name ($apiVersion)', (spec) => {
     expect([...kinds].sort()).toEqual(['binary', 'exists', 'headers', 'json', 'paged']);
   });
 
+  test("an account URL holding any of the API's collections is refused, however written", () => {
+    const g = get();
+    // The collections read from the spec's paths directly, not from the table.
+    const collections = [
+      ...new Set([...readSpec(g.document).values()].map((r) => /^\/([a-z]+)/i.exec(r.path)![1]!)),
+    ];
+    expect(collections).toEqual(expect.arrayContaining(['certificates', 'jobs', 'pools']));
+    const credential = new BatchSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY);
+    for (const collection of collections) {
+      const upper = collection.toUpperCase();
+      for (const [path, segment] of [
+        [`/${collection}`, collection],
+        [`/${upper}/`, upper],
+        [`/gw/${collection}(x)/y`, `${collection}(x)`],
+      ]) {
+        expect(() => createBatchClient(g.module, `${ACCOUNT_URL}${path}`, credential)).toThrow(
+          `must not include an operation path: '/${segment}'`,
+        );
+      }
+    }
+    expect(() => createBatchClient(g.module, `${ACCOUNT_URL}/gw/acct1`, credential)).not.toThrow();
+  });
+
   test('every group and method of the table is on the client', () => {
     const g = get();
     const client = harness(g, []).client;

@@ -53,6 +53,56 @@ describe('account URL', () => {
   });
 });
 
+describe('account URL with an operation path', () => {
+  const BASE = 'https://acct.westus.batch.azure.com';
+  const refusal = (segment: string, base: string) =>
+    new TypeError(
+      `accountUrl must not include an operation path: '/${segment}' is where the Batch API's own ` +
+        `paths begin, and the client adds them; use ${base}`,
+    );
+
+  it.each([
+    ['/certificates', 'certificates', BASE],
+    ['/certificates/', 'certificates', BASE],
+    ['/Certificates', 'Certificates', BASE],
+    ['/CERTIFICATES//', 'CERTIFICATES', BASE],
+    ['/%63ertificates', '%63ertificates', BASE],
+    [
+      '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)',
+      'certificates(thumbprintAlgorithm=sha1,thumbprint=ab)',
+      BASE,
+    ],
+    [
+      '/certificates(thumbprintAlgorithm=sha1,thumbprint=ab)/canceldelete',
+      'certificates(thumbprintAlgorithm=sha1,thumbprint=ab)',
+      BASE,
+    ],
+    ['/batch/acct1/certificates', 'certificates', `${BASE}/batch/acct1`],
+  ])('%s is refused when the client is built, naming the base URL to use', (path, segment, base) => {
+    expect(() => new BatchClient(`${BASE}${path}`, credential())).toThrow(refusal(segment, base));
+    expect(requestsReached()).toBe(0);
+  });
+
+  it.each([
+    ['a gateway prefix', 'https://gw.example.com/batch/acct1'],
+    ['a gateway prefix with a trailing slash', 'https://gw.example.com/batch/acct1/'],
+    ['a segment that only contains the word', 'https://gw.example.com/mycertificates'],
+    ['a segment that only starts with it', 'https://gw.example.com/certificates-gateway'],
+  ])('%s is kept, and the operation path follows it', async (_label, url) => {
+    const prefix = new URL(url).pathname.replace(/\/+$/, '');
+    server.use(
+      http.get(`https://gw.example.com${prefix}/certificates`, () =>
+        HttpResponse.json({ value: [] }),
+      ),
+    );
+    const client = new BatchClient(url, credential(), { onWarning: () => {} });
+    const items: unknown[] = [];
+    for await (const item of client.certificate.list()) items.push(item);
+    expect(items).toEqual([]);
+    expect(requestsReached()).toBe(1);
+  });
+});
+
 describe('header values', () => {
   it.each([
     ['CR LF', 'a\r\nx-injected: 1'],

@@ -67,12 +67,50 @@ describe('BatchSharedKeyCredential', () => {
     expect(leaksKey(inspect(error))).toBe(false);
   });
 
-  it.each(['', 'my account', 'acct:x', 'a/b'])('rejects account name %j', (name) => {
-    expect(() => new BatchSharedKeyCredential(name, KEY)).toThrow(
-      new TypeError(
-        'BatchSharedKeyCredential: accountName must be a non-empty Batch account name without white space, ":" or "/" (the value is not shown, in case it is a key).',
-      ),
-    );
+  const NAME_RULE =
+    'BatchSharedKeyCredential: accountName must be a Batch account name, 1 to 24 letters and digits (the value is not shown).';
+
+  it.each([
+    '',
+    'my account',
+    'acct:x',
+    'a/b',
+    'my-account',
+    'a'.repeat(25),
+    'acct\n',
+  ])('rejects account name %j', (name) => {
+    expect(() => new BatchSharedKeyCredential(name, KEY)).toThrow(new TypeError(NAME_RULE));
+  });
+
+  it.each([
+    'myaccount',
+    'MyAccount',
+    'a',
+    'a'.repeat(24),
+    'acct2024',
+  ])('accepts account name %j', (name) => {
+    expect(new BatchSharedKeyCredential(name, KEY).accountName).toBe(name);
+  });
+
+  /** A 64-byte key as Azure issues them (88 base64 characters, ending in ==), without '/'. */
+  const ACCOUNT_KEY = Buffer.alloc(64, 0x5a).toString('base64');
+
+  it.each([
+    ['an account key (64 bytes)', ACCOUNT_KEY],
+    ['a 32-byte key', KEY],
+    ['a key with / in it', Buffer.alloc(33, 0xff).toString('base64')],
+  ])('refuses name and key given the other way round (%s as the name), without showing the key', (_label, key) => {
+    expect(key.includes('/') || key.endsWith('=')).toBe(true);
+    let caught: unknown;
+    try {
+      // 'acct' is valid base64 too: swapped, both arguments used to pass their checks.
+      new BatchSharedKeyCredential(key, 'acct');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toEqual(new TypeError(NAME_RULE));
+    const printed = [inspect(caught), String(caught), (caught as Error).stack ?? ''];
+    for (const text of printed) expect(text).not.toContain(key);
   });
 
   it('does not modify the request it signs', async () => {
