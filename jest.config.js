@@ -1,5 +1,10 @@
-/** jest in native ESM mode; TypeScript is transformed by @swc/jest (no type-check here: `tsc` does that). */
-export default {
+/**
+ * jest in native ESM mode; TypeScript is transformed by @swc/jest (no type-check here: `tsc` does
+ * that). Two projects: every suite on the client's default transport (in Node: `node:http`), and
+ * the suites that exercise the wire once more on the `fetch` transport (what browsers, Deno, Bun,
+ * workerd and a caller's own `fetch` use), so both send the same requests and fail the same way.
+ */
+const base = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
@@ -9,6 +14,24 @@ export default {
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+};
+
+export default {
+  projects: [
+    { ...base, displayName: 'node-http', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'fetch',
+      setupFiles: ['<rootDir>/test/support/fetch-transport-setup.ts'],
+      testMatch: [
+        '<rootDir>/test/integration/client/**/*.test.ts',
+        '<rootDir>/test/integration/reliability/**/*.test.ts',
+        '<rootDir>/test/integration/emulator/**/*.test.ts',
+        '<rootDir>/test/integration/full-spec/**/*.test.ts',
+        '<rootDir>/test/integration/spec-bump/**/*.test.ts',
+        '<rootDir>/test/fuzz/shared-key-wire.test.ts',
+      ],
+    },
+  ],
 };

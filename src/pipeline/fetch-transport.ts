@@ -11,6 +11,8 @@ import type { Transport } from './transport.js';
 /**
  * @param fetchImpl - the `fetch` to send with; `BatchClientOptions.fetch` or the platform's
  */
+const utf8 = new TextEncoder();
+
 export function createFetchTransport(fetchImpl: typeof fetch): Transport {
   return async (request) => {
     const init: RequestInit = {
@@ -18,7 +20,9 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
       // `content-length` is the runtime's: the Fetch standard frames it from the body (the same
       // value the signer signed, see transport.ts); browsers refuse to be given it.
       headers: withoutContentLength(request.headers),
-      body: request.body,
+      // Bytes, not text: for a text body the runtime would add `Content-Type: text/plain` where
+      // the request has none (an empty POST), and that header is signed.
+      body: request.body === undefined ? undefined : utf8.encode(request.body),
       signal: request.signal,
     };
     let pending: Promise<Response>;

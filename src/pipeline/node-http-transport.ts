@@ -44,12 +44,15 @@ export function nodeHttpModules(): NodeModules | undefined {
   if (typeof proc?.getBuiltinModule !== 'function') return undefined;
   const load: BuiltinLoader = (id) => proc.getBuiltinModule!(id);
   try {
-    return {
+    const modules = {
       http: load('node:http') as typeof NodeHttp,
       https: load('node:https') as typeof NodeHttps,
       stream: load('node:stream') as typeof NodeStream,
       zlib: load('node:zlib') as typeof NodeZlib,
     };
+    return Object.values(modules).every((m) => typeof m === 'object' && m !== null)
+      ? modules
+      : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,13 @@
  * attempt: the request is framed for the wire (transport.ts), then
  * - Shared Key ({@link BatchSharedKeyCredential} or an `AzureNamedKeyCredential`): a fresh
  *   `ocp-date` (RFC 1123) unless a policy set one, and the signature over exactly the wire
- *   headers and URL — what is signed is what the transport sends;
+ *   headers and URL — what is signed is what the transport sends. The one thing a `fetch` runtime
+ *   frames its own way is the `Content-Length` of a body-less request other than POST, PUT and
+ *   PATCH (Bun and workerd send `0` on a DELETE, the Fetch standard none; transport.ts). When the
+ *   service refuses such a request (`403 AuthenticationFailed`) and its answer shows the string it
+ *   signed with the other `Content-Length`, the request is signed that way and sent once more —
+ *   an authentication failure changed nothing — and the client keeps it for that method: the
+ *   signature then covers what this runtime sends, learned from what arrived;
  * - a `TokenCredential`: `authorization: Bearer <token>` for the Batch scope, the token reused
  *   and refreshed by `createBearerTokenProvider`.
  * The signature and the stamp go into the wire headers only: no policy ever sees them.
@@ -19,6 +25,7 @@ import {
 import { createBearerTokenProvider } from '../auth/batch-token-provider.js';
 import { wireStringToSign } from '../auth/shared-key/string-to-sign.js';
 import { isTokenCredential, type TokenCredential } from '../auth/token-credential.js';
+import { BufferedResponse } from './buffered-response.js';
 import type { PipelineRequest, SendRequest } from './pipeline-policy.js';
 import { frameRequest, type Transport, type WireRequest } from './transport.js';
 
@@ -45,16 +52,37 @@ export function createSignPhase(
     transport(wireRequest(request, headers, body));
   if (isSharedKeyCredential(credential)) {
     const signerOf = sharedKeySignerOf(credential);
-    return async (request) => {
+    signerOf(); // a bad name or key fails when the client is made, not on the first call
+    /** `Content-Length` of a body-less request, by method, as this runtime sends it. */
+    const bodylessLength = new Map<string, string>();
+    const signAndSend = async (request: PipelineRequest, contentLength: string | undefined) => {
       const signer = signerOf();
       const { headers, body } = frameRequest(request);
+      if (body === undefined && contentLength !== undefined)
+        headers['content-length'] = contentLength;
       headers['ocp-date'] ??= new Date(now()).toUTCString();
       const toSign = wireStringToSign(request.method, request.url, headers, signer.accountName);
       const signature = signer.hmacSha256Base64(toSign);
       headers.authorization = `SharedKey ${signer.accountName}:${
         typeof signature === 'string' ? signature : await signature
       }`;
-      return send(request, headers, body);
+      return {
+        response: await send(request, headers, body),
+        signed: headers['content-length'] ?? '',
+        body,
+      };
+    };
+    return async (request) => {
+      const first = await signAndSend(request, bodylessLength.get(request.method));
+      if (first.body !== undefined || first.response.status !== 403) return first.response;
+      const seen = serverContentLength(first.response);
+      if (seen === undefined || seen === first.signed) return first.response;
+      const again = await signAndSend(request, seen === '' ? undefined : seen);
+      if (again.response.status !== 403) {
+        if (seen === '') bodylessLength.delete(request.method);
+        else bodylessLength.set(request.method, seen);
+      }
+      return again.response;
     };
   }
   if (isTokenCredential(credential)) {
@@ -70,6 +98,30 @@ export function createSignPhase(
     'credential must be a BatchSharedKeyCredential, an AzureNamedKeyCredential ({ name, key }) or a TokenCredential (an object with getToken(scopes, options))',
   );
 }
+
+/**
+ * The `Content-Length` line of the string the service signed with, from a `403
+ * AuthenticationFailed` answer whose `AuthenticationErrorDetail` shows it (`Server used following
+ * string to sign: '…'`, as the Batch service and the emulator answer), when it is empty or `0`;
+ * otherwise `undefined`.
+ */
+function serverContentLength(response: Response): string | undefined {
+  if (!(response instanceof BufferedResponse)) return undefined;
+  let detail: unknown;
+  try {
+    const error = JSON.parse(response.bodyText) as {
+      values?: { key?: unknown; value?: unknown }[];
+    };
+    detail = error.values?.find((v) => v.key === 'AuthenticationErrorDetail')?.value;
+  } catch {
+    return undefined;
+  }
+  const signed = typeof detail === 'string' ? SERVER_STRING_TO_SIGN.exec(detail)?.[1] : undefined;
+  const line = signed?.split('\n')[3];
+  return line === '' || line === '0' ? line : undefined;
+}
+
+const SERVER_STRING_TO_SIGN = /Server used following string to sign: '([\s\S]*)'/;
 
 function wireRequest(
   request: PipelineRequest,

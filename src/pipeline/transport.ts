@@ -1,14 +1,18 @@
 /**
  * The end of the pipeline: what a transport is given (a request exactly as it goes on the wire,
- * signed) and the framing rule both transports and the signer follow, so what is signed is what
- * is sent by construction, whatever the runtime.
+ * signed) and the framing rule the signer and both transports follow, so what is signed is what
+ * is sent.
  *
- * The framing rule: a `GET` or `HEAD` request carries no body and no `Content-Length`; every other
- * request carries a body — the serialized JSON, or the empty string — and `Content-Length` is its
- * UTF-8 byte length (`0` for the empty one). The Fetch standard sends exactly that for a non-null
- * body, so Node's undici, browsers, Deno, Bun and workerd agree; for a null body they do not (Bun
- * and workerd send `Content-Length: 0` on a body-less `DELETE`, undici sends none), which is why
- * the client never sends a null body where a body is allowed.
+ * The framing rule: `POST`, `PUT` and `PATCH` always carry a body — the serialized JSON, or an
+ * empty one — and `Content-Length` is its UTF-8 byte length (`0` for the empty one); every other
+ * method carries a body only when it has one that is not empty, and otherwise no body and no
+ * `Content-Length`. The `node:http` transport sends exactly these headers. On the `fetch` path the
+ * runtime frames the request itself; the Fetch standard gives the same for every request with a
+ * body (sent as bytes, so the runtime adds no `Content-Type` either) and for GET and HEAD, and
+ * runtimes keep to it there. For a body-less `DELETE` they do not: undici, Deno and Chromium send
+ * no `Content-Length`, Bun and workerd send `Content-Length: 0` (and undici drops even an explicit
+ * `0` on DELETE, so no request shape makes them agree). That one case is settled by the service:
+ * see `sign-phase.ts`.
  *
  * @module
  */
@@ -54,10 +58,15 @@ export interface TransportAttemptRecord extends AttemptRecord {
  */
 export type Transport = (request: WireRequest) => Promise<Response>;
 
+const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
+
 /**
  * The wire form of `request`, before signing: its headers as a record (one pass over `Headers`,
  * whose names are lower case and values already trimmed) and the body and `Content-Length` by the
  * framing rule. The record has no prototype, so a header named `__proto__` is a header.
+ *
+ * @throws TypeError when a policy set a body on a GET or HEAD, or a `Content-Length` that is not
+ *   the body's (the client frames the request; a policy sets the body instead)
  */
 export function frameRequest(request: PipelineRequest): {
   headers: Record<string, string>;
@@ -67,21 +76,20 @@ export function frameRequest(request: PipelineRequest): {
   for (const [name, value] of request.headers) headers[name] = value;
   const { method, body } = request;
   const given = headers['content-length'];
-  if (method === 'GET' || method === 'HEAD') {
-    if (body !== undefined || given !== undefined) {
-      throw new TypeError(
-        `A ${method} request cannot carry a body or Content-Length (a policy set one on ${request.operation}).`,
-      );
-    }
-    return { headers, body };
-  }
-  const sent = body ?? '';
-  const length = String(utf8Length(sent));
-  if (given !== undefined && given !== length) {
+  delete headers['content-length'];
+  const hasBody = PAYLOAD_METHODS.has(method) || (body !== undefined && body !== '');
+  if (hasBody && (method === 'GET' || method === 'HEAD')) {
     throw new TypeError(
-      `Content-Length is set from the body (${length} bytes); a policy set it to another value on ${request.operation}.`,
+      `A ${method} request cannot carry a body (a policy set one on ${request.operation}).`,
     );
   }
-  headers['content-length'] = length;
+  const sent = hasBody ? (body ?? '') : undefined;
+  const length = sent === undefined ? undefined : String(utf8Length(sent));
+  if (given !== undefined && given !== length) {
+    throw new TypeError(
+      `Content-Length is the client's, set from the body (${length ?? 'none'}); a policy set it to another value on ${request.operation}.`,
+    );
+  }
+  if (length !== undefined) headers['content-length'] = length;
   return { headers, body: sent };
 }
