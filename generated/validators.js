@@ -917,8 +917,8 @@ errors = vErrors.length;
 if(data.stateTransitionTime !== undefined){
 let data4 = data.stateTransitionTime;
 if(typeof data4 === "string"){
-if(Number.isNaN(Date.parse(data4))){
-const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/dateText",keyword:"dateText",params:{}};
+if(!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/.test(data4) || Number.isNaN(Date.parse(data4)) || new Date(Date.parse(data4.slice(0, 10))).getUTCDate() !== +data4.slice(8, 10)){
+const err3 = {instancePath:instancePath+"/stateTransitionTime",schemaPath:"shape.Certificate#/properties/stateTransitionTime/dateText",keyword:"dateText",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -948,8 +948,8 @@ errors = vErrors.length;
 if(data.previousStateTransitionTime !== undefined){
 let data6 = data.previousStateTransitionTime;
 if(typeof data6 === "string"){
-if(Number.isNaN(Date.parse(data6))){
-const err5 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/dateText",keyword:"dateText",params:{}};
+if(!/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/.test(data6) || Number.isNaN(Date.parse(data6)) || new Date(Date.parse(data6.slice(0, 10))).getUTCDate() !== +data6.slice(8, 10)){
+const err5 = {instancePath:instancePath+"/previousStateTransitionTime",schemaPath:"shape.Certificate#/properties/previousStateTransitionTime/dateText",keyword:"dateText",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err5];
 }

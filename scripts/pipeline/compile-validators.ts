@@ -22,13 +22,28 @@
  * - `x-batch-messages`: an annotation (the words of a rule), no code.
  * - The output is checked for `require(`: a helper slipping in would break ESM consumers.
  */
-import Ajv, { _, type KeywordCxt, str } from 'ajv';
+import Ajv, { _, type Code, type KeywordCxt, type Name, str } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { RULE_WORDS, type SchemaSet } from './json-schemas.ts';
 import { collectRuleMessages } from './rule-messages.ts';
 
-/** RFC 3339 `date-time` (section 5.6): date, `T`, time, optional fraction, `Z` or an offset. */
-const RFC3339_DATE_TIME = _`/^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$/`;
+/**
+ * RFC 3339 `date-time` (section 5.6): date, `T`, time, optional fraction, and `Z` or an offset —
+ * never without one, which `Date.parse` would read in the host's time zone. Fields in their
+ * ranges (no hour 24; a leap second gives no `Date` in JavaScript, so it is refused as well).
+ */
+const RFC3339_DATE_TIME = _`/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[Tt]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d+)?([Zz]|[+-]([01]\\d|2[0-3]):[0-5]\\d)$/`;
+/** RFC 3339 `full-date`: what a `format: date` value is (JavaScript reads it as UTC midnight). */
+const RFC3339_FULL_DATE = _`/^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$/`;
+
+/**
+ * Code that is true when `text` (already matching one of the forms above) names no instant or a
+ * day its month does not have: `Date.parse` rolls 2025-02-30 over to March 2 instead of failing.
+ * The text's own date, read alone, is UTC midnight of that day, whose UTC day must be the text's.
+ */
+function notAnInstant(text: Name): Code {
+  return _`Number.isNaN(Date.parse(${text})) || new Date(Date.parse(${text}.slice(0, 10))).getUTCDate() !== +${text}.slice(8, 10)`;
+}
 
 export interface CompiledModule {
   js: string;
@@ -103,7 +118,7 @@ export function compileValidators(schemas: SchemaSet): CompiledModule {
     code(cxt: KeywordCxt) {
       const d = cxt.data;
       cxt.fail(
-        _`typeof ${d} === "string" ? !${RFC3339_DATE_TIME}.test(${d}) || Number.isNaN(Date.parse(${d})) : !(${d} instanceof Date) || Number.isNaN(${d}.getTime())`,
+        _`typeof ${d} === "string" ? !${RFC3339_DATE_TIME}.test(${d}) || ${notAnInstant(d)} : !(${d} instanceof Date) || Number.isNaN(${d}.getTime())`,
       );
     },
     error: { message: 'must be a Date or an RFC 3339 date-time string' },
@@ -111,12 +126,20 @@ export function compileValidators(schemas: SchemaSet): CompiledModule {
   ajv.addKeyword({
     keyword: 'dateText',
     type: 'string',
-    schemaType: 'boolean',
-    // In an answer: the text the model turns into a `Date` must give a real one, not Invalid Date.
+    schemaType: 'string',
+    // In an answer, text the model turns into a `Date` (the keyword's value is its format): it
+    // must give a real one, not Invalid Date, and the same instant on every host. Only the forms
+    // ECMAScript itself defines are accepted: RFC 3339 with `Z` or an offset (without one,
+    // `Date.parse` reads the host's time zone) and a date alone (read as UTC by definition).
     code(cxt: KeywordCxt) {
-      cxt.fail(_`Number.isNaN(Date.parse(${cxt.data}))`);
+      const d = cxt.data;
+      const form = cxt.schema === 'date' ? RFC3339_FULL_DATE : RFC3339_DATE_TIME;
+      cxt.fail(_`!${form}.test(${d}) || ${notAnInstant(d)}`);
     },
-    error: { message: 'must be a date and time' },
+    error: {
+      message: 'must be an RFC 3339 date-time with a time zone offset',
+      params: ({ schemaCode }) => _`{format: ${schemaCode}}`,
+    },
   });
   ajv.addKeyword({
     keyword: 'readOnlyProperty',

@@ -29,8 +29,10 @@
  * (`type`, `items`, `properties`, `additionalProperties` schemas). It tells whether a success body
  * can be the declared result at all — an empty body, a string where an object is promised, a
  * `value` that is not an array — without refusing what a newer service may add or omit (unknown
- * properties, missing properties, new enum values, other formats). One format is checked there:
- * a date-time must be text a `Date` can be made of (`dateText`), since the result holds `Date`s.
+ * properties, missing properties, new enum values, other formats). The formats that become
+ * `Date`s in the result are checked there (`dateText`): a `date-time` must be RFC 3339 with a time
+ * zone offset and a `date` an RFC 3339 full-date, so the `Date` is the same instant on every host
+ * (text without an offset would be read in the host's time zone).
  */
 import { isDateFormat } from '../../src/table/formats.ts';
 import type { OperationSpec } from '../../src/table/operation-table.ts';
@@ -199,9 +201,12 @@ export class SchemaConverter {
     const ap = merged.additionalProperties;
     if (typeof ap === 'object' && ap !== null)
       out.additionalProperties = this.convert(ap as Json, clientValue);
-    // hey-api's transformers turn these into `Date`s: text that gives Invalid Date is refused.
-    if (isDateFormat(merged.format as string | undefined) && out.type === 'string') {
-      out.dateText = true;
+    // hey-api's transformers turn exactly these two formats into `Date`s (`new Date(text)`), so
+    // the text must name one instant on every host: RFC 3339 with its offset, or a date alone
+    // (which JavaScript reads as UTC). HTTP-date formats stay text in a body: not checked.
+    const format = merged.format;
+    if ((format === 'date-time' || format === 'date') && out.type === 'string') {
+      out.dateText = format;
     }
     if (merged['x-nullable'] === true || merged.nullable === true) allowNull(out);
     return out;

@@ -36,6 +36,14 @@ export function maxBytesWords(limit: number): string {
   return `must be at most ${limit} bytes once decoded from base64`;
 }
 
+/**
+ * What date-time text must be: RFC 3339 text names one instant on every host only with its
+ * offset (without one, JavaScript reads it in the host's time zone).
+ */
+const DATE_TIME_WORDS =
+  'an RFC 3339 date-time with a time zone offset (Z or ±hh:mm), such as 2024-07-01T00:00:00Z';
+const FULL_DATE_WORDS = 'must be an RFC 3339 full-date (yyyy-mm-dd), such as 2024-07-01';
+
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'a string',
   integer: 'an integer',
@@ -160,9 +168,9 @@ export function ruleIssue(
     case 'instanceofDate':
       return at('must be a valid Date');
     case 'dateOrString':
-      return at('must be a Date or an RFC 3339 date-time string such as 2024-07-01T00:00:00Z');
+      return at(`must be a Date or ${DATE_TIME_WORDS}`);
     case 'dateText':
-      return at('must be a date and time the Date constructor can read');
+      return at(p.format === 'date' ? FULL_DATE_WORDS : `must be ${DATE_TIME_WORDS}`);
     case 'readOnlyProperty':
       return at('is read-only: the service sets it, so leave it out of the request');
     default:

@@ -112,7 +112,9 @@ describe('operation commands', () => {
       {
         path: '--ocp-date',
         rule: 'format',
-        message: 'must be a date: ISO 8601 (2024-07-01T12:00:00Z) or RFC 1123',
+        message:
+          'must be a date with its time zone: ISO 8601 (2024-07-01T12:00:00Z, 2024-07-01T14:00+02:00), ' +
+          'a day (2024-07-01, read as 00:00 UTC) or RFC 1123 (Mon, 01 Jul 2024 12:00:00 GMT)',
       },
       { path: '--emulator', rule: 'enum', message: 'must be classic or retired' },
       { path: '--max-retries', rule: 'type', message: 'must be an integer from 0 to 999' },
@@ -416,14 +418,58 @@ describe('parseParameterValue and parseDate', () => {
     });
   });
 
-  it('accepts ISO 8601 and RFC 1123 dates only', () => {
-    expect(parseDate('Mon, 01 Jul 2024 12:00:00 GMT')?.toISOString()).toBe(
-      '2024-07-01T12:00:00.000Z',
+  it.each([
+    ['Mon, 01 Jul 2024 12:00:00 GMT', '2024-07-01T12:00:00.000Z'],
+    ['Mon, 1 Jul 2024 12:00:00 UTC', '2024-07-01T12:00:00.000Z'],
+    ['mon, 01 JUL 2024 14:00:00 +0200', '2024-07-01T12:00:00.000Z'],
+    ['2024-07-01', '2024-07-01T00:00:00.000Z'],
+    ['2024-07-01T14:00:00+02:00', '2024-07-01T12:00:00.000Z'],
+    ['2024-07-01T14:00+0200', '2024-07-01T12:00:00.000Z'],
+    ['2024-07-01T06:15:00.1234567-05:45', '2024-07-01T12:00:00.123Z'],
+    ['2024-07-01t12:00z', '2024-07-01T12:00:00.000Z'],
+    [' 2024-02-29T12:00:00Z ', '2024-02-29T12:00:00.000Z'],
+  ])('reads %p as the same instant on every host', (text, iso) => {
+    expect(parseDate(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    // A time without a zone: new Date would read it in the host's time zone.
+    '2024-07-01T12:00:00',
+    '2024-07-01T12:00',
+    'Mon, 01 Jul 2024 12:00:00',
+    'Mon Jul  1 12:00:00 2024',
+    // Not a real day or time (Date.parse would roll 30 February over to March).
+    '2024-02-30',
+    '2023-02-29T12:00:00Z',
+    '2024-13-45',
+    '2024-07-01T24:00:00Z',
+    '2024-07-01T12:00:00+24:00',
+    'Mon, 31 Jun 2024 12:00:00 GMT',
+    'Mon, 01 Foo 2024 12:00:00 GMT',
+    // Other forms.
+    '1',
+    'July 1, 2024',
+    '2024-07-01Z',
+    '',
+  ])('refuses %p', (text) => {
+    expect(parseDate(text)).toBeUndefined();
+  });
+
+  it('a date flag refused names the flag and the forms, never the value', () => {
+    const parsed = parseParameterValue(
+      p('string', { format: 'date-time-rfc1123' }),
+      '2024-07-01T12:00:00',
+      '--ocp-date',
     );
-    expect(parseDate('2024-07-01')?.toISOString()).toBe('2024-07-01T00:00:00.000Z');
-    expect(parseDate('2024-07-01T14:00:00+02:00')?.toISOString()).toBe('2024-07-01T12:00:00.000Z');
-    expect(parseDate('1')).toBeUndefined();
-    expect(parseDate('2024-13-45')).toBeUndefined();
-    expect(parseDate('July 1, 2024')).toBeUndefined();
+    expect(parsed).toEqual({
+      ok: false,
+      issue: {
+        path: '--ocp-date',
+        rule: 'format',
+        message:
+          'must be a date with its time zone: ISO 8601 (2024-07-01T12:00:00Z, 2024-07-01T14:00+02:00), ' +
+          'a day (2024-07-01, read as 00:00 UTC) or RFC 1123 (Mon, 01 Jul 2024 12:00:00 GMT)',
+      },
+    });
   });
 });

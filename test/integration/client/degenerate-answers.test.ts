@@ -20,6 +20,8 @@ const LIST = `${ACCOUNT_URL}/certificates`;
 const REQUEST_ID = '5a4c3b2a-0000-4000-8000-00000000abcd';
 /** A value that must never be copied from a body into an error. */
 const MARKER = 'body-value-never-printed';
+const DATE_TIME_WORDS =
+  'must be an RFC 3339 date-time with a time zone offset (Z or ±hh:mm), such as 2024-07-01T00:00:00Z';
 
 function answer(body: string | null, headers: Record<string, string> = {}) {
   return new HttpResponse(body, {
@@ -86,9 +88,21 @@ describe('certificate.get: a 200 that cannot be a Certificate', () => {
       [
         {
           path: 'stateTransitionTime',
-          message: 'must be a date and time the Date constructor can read',
+          message: DATE_TIME_WORDS,
         },
       ],
+    ],
+    [
+      'a date-time without an offset (the Date would depend on the host time zone)',
+      '{"thumbprint":"ab","stateTransitionTime":"2024-02-01T09:15:00"}',
+      'unexpectedShape',
+      [{ path: 'stateTransitionTime', message: DATE_TIME_WORDS }],
+    ],
+    [
+      'a date-time of a day the month does not have',
+      '{"thumbprint":"ab","previousStateTransitionTime":"2024-02-30T09:15:00Z"}',
+      'unexpectedShape',
+      [{ path: 'previousStateTransitionTime', message: DATE_TIME_WORDS }],
     ],
   ] as [
     string,
@@ -162,7 +176,7 @@ describe('certificate.list: every page must be a CertificateListResult', () => {
       [
         {
           path: 'value[0].previousStateTransitionTime',
-          message: 'must be a date and time the Date constructor can read',
+          message: DATE_TIME_WORDS,
         },
       ],
     ],

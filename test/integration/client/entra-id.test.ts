@@ -31,20 +31,59 @@ describe('Entra ID tokens', () => {
 
     await client.certificate.get('sha1', THUMB);
     await client.certificate.get('sha1', THUMB);
-    clock += 59 * 60 * 1000; // inside the 2-minute refresh window
+    clock += 59 * 60 * 1000; // inside the 2-minute refresh window: refreshed in the background
+    await client.certificate.get('sha1', THUMB);
+    await client.certificate.get('sha1', THUMB);
+    clock += 60 * 60 * 1000 - 10_000; // 10 s before the second token expires: the call waits
     await client.certificate.get('sha1', THUMB);
 
     expect(calls).toEqual([
+      ['https://batch.core.windows.net//.default'],
       ['https://batch.core.windows.net//.default'],
       ['https://batch.core.windows.net//.default'],
     ]);
     expect(requests.map((r) => r.headers.get('authorization'))).toEqual([
       'Bearer token-1',
       'Bearer token-1',
+      'Bearer token-1',
       'Bearer token-2',
+      'Bearer token-3',
     ]);
     // ocp-date is only stamped by Shared Key; with a token it is sent only when given
     expect(requests.every((r) => !r.headers.has('ocp-date'))).toBe(true);
+  });
+
+  it('a failing token refresh does not fail calls while the cached token is usable', async () => {
+    let clock = Date.UTC(2024, 6, 1);
+    const now = () => clock;
+    let failing = false;
+    const credential: TokenCredential = {
+      async getToken() {
+        if (failing) throw new Error('identity endpoint unavailable');
+        return { token: 'token-1', expiresOnTimestamp: now() + 60 * 60 * 1000 };
+      },
+    };
+    server.use(http.get(/\/certificates\(/, () => HttpResponse.json({ thumbprint: THUMB })));
+    const client = new BatchClient(ACCOUNT_URL, credential, {
+      now,
+      onWarning: () => {},
+      retry: { maxRetries: 0 },
+    });
+    await client.certificate.get('sha1', THUMB);
+    failing = true;
+    clock += 60 * 60 * 1000 - 90_000; // 90 s left: the refresh fails in the background
+    await client.certificate.get('sha1', THUMB);
+    clock += 30_000;
+    await client.certificate.get('sha1', THUMB);
+    clock += 30_000; // 30 s left: no usable token, the credential's error is the call's
+    await expect(client.certificate.get('sha1', THUMB)).rejects.toThrow(
+      'identity endpoint unavailable',
+    );
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual([
+      'Bearer token-1',
+      'Bearer token-1',
+      'Bearer token-1',
+    ]);
   });
 
   it('a credential failure rejects without sending anything and without leaking the token', async () => {

@@ -202,6 +202,15 @@ describe('request date window', () => {
     const bad = signedRequest({ path: LIST, headers: { 'ocp-date': '2023-11-14T22:13:20Z' } });
     await expectAuthFailure(await emulator.handle(bad), /is not an RFC 1123 date/);
   });
+
+  it.each([
+    ['without GMT (an instant only in some time zone)', 'Tue, 14 Nov 2023 22:13:20'],
+    ['with a day November does not have', 'Fri, 31 Nov 2023 22:13:20 GMT'],
+  ])('rejects an ocp-date %s', async (_label, date) => {
+    const { emulator } = testEmulator();
+    const bad = signedRequest({ path: LIST, headers: { 'ocp-date': date } });
+    await expectAuthFailure(await emulator.handle(bad), /is not an RFC 1123 date/);
+  });
 });
 
 describe('bearer tokens', () => {

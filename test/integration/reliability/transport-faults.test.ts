@@ -234,8 +234,9 @@ describe('bearer tokens', () => {
       getToken: async () => {
         const token = `${BEARER_TOKEN}${issued.length}`;
         issued.push(token);
-        // Valid for 150 s: inside the refresh window after the 429's 60 s wait plus round trips.
-        return { token, expiresOnTimestamp: h.clock.now() + 150_000 };
+        // Valid for 80 s: under the 30 s the client keeps as a margin after the 429's 60 s wait,
+        // so the retry waits for a new token.
+        return { token, expiresOnTimestamp: h.clock.now() + 80_000 };
       },
     };
     const h = createHarness({ credential });

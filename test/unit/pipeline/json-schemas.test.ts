@@ -18,6 +18,8 @@ const spec = new SpecModel({
       type: 'object',
       properties: {
         doNotRunUntil: { type: 'string', format: 'date-time' },
+        runOn: { type: 'string', format: 'date' },
+        notModifiedSince: { type: 'string', format: 'date-time-rfc1123' },
         state: { $ref: '#/definitions/State', readOnly: true },
         url: { type: 'string', readOnly: true },
       },
@@ -48,16 +50,18 @@ describe('request bodies and answers of date-time and read-only properties', () 
     expect(ruleIssue('Op_body', error!, v.ruleMessages)).toEqual({
       segments: ['doNotRunUntil'],
       rule: 'dateOrString',
-      message: 'must be a Date or an RFC 3339 date-time string such as 2024-07-01T00:00:00Z',
+      message:
+        'must be a Date or an RFC 3339 date-time with a time zone offset (Z or ±hh:mm), such as 2024-07-01T00:00:00Z',
     });
   });
 
-  it('date-time text in a body is RFC 3339 naming a real instant; other text is refused', async () => {
+  it('date-time text in a body is RFC 3339 with an offset naming a real instant; other text is refused', async () => {
     const v = await validators();
     for (const ok of [
       '2025-01-01T00:00:00Z',
       '2025-01-01T00:00:00.1234567Z',
       '2025-01-01t00:00:00+05:30',
+      '2024-02-29T23:59:59-12:00',
     ]) {
       expect([ok, v.Op_body!({ doNotRunUntil: ok })]).toEqual([ok, true]);
     }
@@ -67,7 +71,15 @@ describe('request bodies and answers of date-time and read-only properties', () 
       '2025-01-01',
       '2025-13-01T00:00:00Z',
       'Wed, 01 Jan 2025 00:00:00 GMT',
+      // Without an offset JavaScript reads the text in the host's time zone: one body, many instants.
       '2025-01-01T00:00:00',
+      '2025-01-01T00:00:00.000',
+      '2025-01-01T00:00Z',
+      '2025-02-29T00:00:00Z', // not a leap year: Date.parse would say March 1
+      '2025-04-31T00:00:00Z',
+      '2025-01-01T24:00:00Z',
+      '2025-01-01T00:00:00+24:00',
+      '2025-01-01T00:00:00+0530',
       '',
     ]) {
       expect([bad, v.Op_body!({ doNotRunUntil: bad })]).toEqual([bad, false]);
@@ -98,20 +110,55 @@ describe('request bodies and answers of date-time and read-only properties', () 
   it('an answer carries read-only properties and date strings: the shape accepts them', async () => {
     const v = await validators();
     expect(
-      v.Op_response!({ state: 'active', url: 'x', doNotRunUntil: '2025-01-01T00:00:00Z' }),
+      v.Op_response!({
+        state: 'active',
+        url: 'x',
+        doNotRunUntil: '2025-01-01T00:00:00.1234567Z',
+        runOn: '2025-01-01',
+      }),
     ).toBe(true);
     expect(v.Op_response!({ state: 5 })).toBe(false);
   });
 
-  it('an answer whose date-time text gives no Date is refused, naming the property', async () => {
+  it.each([
+    ['text that gives no Date', 'not a date'],
+    ['a date-time without an offset, read in the host time zone', '2024-02-01T09:15:00'],
+    ['a date-time with a fraction but no offset', '2024-02-01T09:15:00.1234567'],
+    ['an HTTP date (not RFC 3339)', 'Wed, 01 Jan 2025 00:00:00 GMT'],
+    ['a day the month does not have', '2025-02-30T00:00:00Z'],
+    ['a date alone', '2025-01-01'],
+  ])('an answer whose date-time is %s is refused, naming the property and the rule', async (_label, text) => {
     const v = await validators();
-    expect(v.Op_response!({ doNotRunUntil: 'Wed, 01 Jan 2025 00:00:00 GMT' })).toBe(true);
-    expect(v.Op_response!({ doNotRunUntil: 'not a date' })).toBe(false);
-    const [error] = v.Op_response!.errors!;
-    expect(ruleIssue('Op_response', error!, v.ruleMessages)).toEqual({
-      segments: ['doNotRunUntil'],
-      rule: 'dateText',
-      message: 'must be a date and time the Date constructor can read',
-    });
+    expect(v.Op_response!({ doNotRunUntil: text })).toBe(false);
+    expect(v.Op_response!.errors!.map((e) => ruleIssue('Op_response', e, v.ruleMessages))).toEqual([
+      {
+        segments: ['doNotRunUntil'],
+        rule: 'dateText',
+        message:
+          'must be an RFC 3339 date-time with a time zone offset (Z or ±hh:mm), such as 2024-07-01T00:00:00Z',
+      },
+    ]);
+  });
+
+  it.each([
+    '2025-01-01T00:00:00Z',
+    '2025-1-01',
+    '2025-02-29',
+  ])('an answer whose date is %s is refused: a date is a full-date alone', async (text) => {
+    const v = await validators();
+    expect(v.Op_response!({ runOn: text })).toBe(false);
+    expect(v.Op_response!.errors!.map((e) => ruleIssue('Op_response', e, v.ruleMessages))).toEqual([
+      {
+        segments: ['runOn'],
+        rule: 'dateText',
+        message: 'must be an RFC 3339 full-date (yyyy-mm-dd), such as 2024-07-01',
+      },
+    ]);
+  });
+
+  it('an HTTP-date property of an answer stays text (no Date is made of it), so it is not checked', async () => {
+    const v = await validators();
+    expect(v.Op_response!({ notModifiedSince: 'Wed, 01 Jan 2025 00:00:00 GMT' })).toBe(true);
+    expect(v.Op_response!({ notModifiedSince: 'whenever' })).toBe(true);
   });
 });
