@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { setupServer } from 'msw/node';
 import { BatchSharedKeyCredential } from '../../../src/auth/batch-shared-key-credential.js';
+import type { TokenCredential } from '../../../src/auth/token-credential.js';
 import { createBatchClient } from '../../../src/client/batch-client.js';
 import { BatchValidationError } from '../../../src/errors/batch-validation-error.js';
 import type { OperationSpec } from '../../../src/table/operation-table.js';
@@ -73,7 +74,14 @@ afterAll(async () => {
   if (root) await removeScratchRoot(root);
 });
 
-function harness(g: GeneratedSpec, warnings: string[]): Harness {
+function harness(
+  g: GeneratedSpec,
+  warnings: string[],
+  credential: BatchSharedKeyCredential | TokenCredential = new BatchSharedKeyCredential(
+    ACCOUNT_NAME,
+    ACCOUNT_KEY,
+  ),
+): Harness {
   const sampler = new SchemaSampler(g.document);
   const spec = readSpec(g.document);
   const service = new TableService({
@@ -84,17 +92,12 @@ function harness(g: GeneratedSpec, warnings: string[]): Harness {
     sampler,
   });
   server.use(service.handler);
-  const client = createBatchClient<Harness['client']>(
-    g.module,
-    ACCOUNT_URL,
-    new BatchSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY),
-    {
-      now: () => NOW,
-      randomUUID: () => GENERATED_REQUEST_ID,
-      retry: { maxRetries: 0 },
-      onWarning: (message) => warnings.push(message),
-    },
-  );
+  const client = createBatchClient<Harness['client']>(g.module, ACCOUNT_URL, credential, {
+    now: () => NOW,
+    randomUUID: () => GENERATED_REQUEST_ID,
+    retry: { maxRetries: 0 },
+    onWarning: (message) => warnings.push(message),
+  });
   return { client, service, sampler, module: g.module, spec };
 }
 
@@ -183,6 +186,29 @@ describe.each(DRIVEN_SPECS)('$name ($apiVersion)', (spec) => {
     expect(fromTable.sort(byId)).toEqual(fromSpec.sort(byId));
   });
 
+  test('Entra ID: the token credential is asked for the Batch scope the spec names, and requests carry it instead of Shared Key', async () => {
+    const g = get();
+    const scopes: string[][] = [];
+    const credential: TokenCredential = {
+      async getToken(requested) {
+        scopes.push([...(Array.isArray(requested) ? requested : [requested])]);
+        return { token: 'entra-token', expiresOnTimestamp: NOW + 3_600_000 };
+      },
+    };
+    const h = harness(g, [], credential);
+    const op = g.operations.find((o) => !o.body && o.responseBody === 'json' && !o.pageable)!;
+    const plan = planCall({
+      operation: op,
+      pathTemplate: h.spec.get(op.operationId)!.path,
+      variant: 'minimal',
+    });
+    await h.client[op.group]![op.method]!(...plan.args);
+    expect(scopes).toEqual([[batchScopeOf(g.document)]]);
+    const [call] = h.service.calls;
+    expect(call!.headers.get('authorization')).toBe('Bearer entra-token');
+    expect(call!.headers.has('ocp-date')).toBe(false); // stamped for Shared Key only
+  });
+
   test('every group and method of the table is on the client', () => {
     const g = get();
     const client = harness(g, []).client;
@@ -194,6 +220,24 @@ describe.each(DRIVEN_SPECS)('$name ($apiVersion)', (spec) => {
     expect(new Set(expected).size).toBe(g.operations.length);
   });
 });
+
+/**
+ * The Entra ID scope of the Batch service: what a TypeSpec-era spec's OAuth2 scheme names
+ * (`https://batch.core.windows.net//.default`, double slash); the AutoRest-era specs name only
+ * `user_impersonation`, and a client asks for the resource's `.default` scope there too.
+ */
+function batchScopeOf(document: Record<string, unknown>): string {
+  type Scheme = { type?: string; scopes?: object; flows?: Record<string, { scopes?: object }> };
+  const schemes = (document.securityDefinitions ??
+    (document.components as { securitySchemes?: unknown } | undefined)?.securitySchemes ??
+    {}) as Record<string, Scheme>;
+  const named = Object.values(schemes)
+    .filter((s) => s.type === 'oauth2')
+    .flatMap((s) => [s.scopes, ...Object.values(s.flows ?? {}).map((f) => f.scopes)])
+    .flatMap((scopes) => Object.keys(scopes ?? {}))
+    .find((scope) => scope.endsWith('/.default'));
+  return named ?? 'https://batch.core.windows.net//.default';
+}
 
 /** Invalid variants of the body, each with the issue it must produce. */
 async function expectBodyRejections(h: Harness, op: OperationSpec): Promise<void> {

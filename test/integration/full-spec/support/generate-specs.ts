@@ -44,6 +44,11 @@ export const DRIVEN_SPECS: readonly DrivenSpec[] = [
     file: 'test/fixtures/specs/batch-2025-06-01.21.0-shape.json',
     apiVersion: '2025-06-01.21.0',
   },
+  {
+    name: 'fixture-2026-10-01',
+    file: 'test/fixtures/specs/batch-2026-10-01-shape.json',
+    apiVersion: '2026-10-01',
+  },
 ];
 
 export interface GeneratedSpec {

@@ -60,6 +60,37 @@ function assertions(op: OperationSpec, read: ReadOperation, index: number): stri
   return lines;
 }
 
+/**
+ * Get, change, send back, as a caller writes it: for every body whose model a `get` answers with
+ * (a TypeSpec replace, or a create sharing the model), the answer — read-only properties, `Date`s
+ * and all — is accepted as the body, as it came and spread with a change.
+ */
+function roundTrips(operations: readonly OperationSpec[]): string[] {
+  const lines: string[] = [];
+  const call = (op: OperationSpec, extra: string) => {
+    const path = op.parameters.filter((p) => p.location === 'path').map(() => "'x'");
+    return `c['${op.group}']['${op.method}'](${[...path, extra].filter(Boolean).join(', ')})`;
+  };
+  for (const [i, op] of operations.entries()) {
+    const get = operations.find(
+      (g) =>
+        g.httpMethod === 'GET' &&
+        !g.pageable &&
+        g.responseSchema !== undefined &&
+        g.responseSchema === op.body?.schema,
+    );
+    if (!get || get === op) continue;
+    lines.push(
+      `export async function roundTrip${i}(c: G): Promise<void> {`,
+      `  const got = await ${call(get, '')};`,
+      `  await ${call(op, 'got')};`,
+      `  await ${call(op, '{ ...got }')};`,
+      '}',
+    );
+  }
+  return lines;
+}
+
 /** Writes `<root>/surface-<name>.ts` for the generated folder `<root>/<name>`. */
 export async function writeTypeSurface(
   root: string,
@@ -86,6 +117,7 @@ export async function writeTypeSurface(
     '',
     `export const client: G = createBatchClient<G>(generated, 'https://account.westeurope.batch.azure.com', new BatchSharedKeyCredential('account', 'a2V5'));`,
     ...operations.flatMap((op, i) => assertions(op, spec.get(op.operationId)!, i)),
+    ...roundTrips(operations),
     '',
   ];
   await writeFile(file, lines.join('\n'));
