@@ -12,11 +12,17 @@ import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { OverlayTargetMissingError } from './pipeline/apply-overlay.ts';
 import { compareTrees } from './pipeline/compare-trees.ts';
 import { generateTree } from './pipeline/generate-tree.ts';
 
 const DEFAULT_SPEC = 'openapi/BatchService.json';
 const DEFAULT_OVERLAY = 'openapi/BatchService.overlay.json';
+
+/** After an overlay target vanished: the bump guide's answer (scripts/README.md). */
+const TARGET_MISSING_HINT = `The spec changed under the overlay. When the new spec removed the operation the action pins,
+a package that ships it stays on the last spec version that has it; see what else changed with
+npm run spec:diff -- <current spec> <new spec> --overlay <overlay> (scripts/README.md, spec bumps).`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -86,6 +92,7 @@ main().then(
   },
   (error: unknown) => {
     console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof OverlayTargetMissingError) console.error(TARGET_MISSING_HINT);
     process.exitCode = 2;
   },
 );
