@@ -7,10 +7,11 @@
  *   give a replace (`PUT`) the whole resource model `get` answers with, `id`, `eTag`, `state` and
  *   the other properties the service sets included, so the common way to change one field —
  *   `jobs.replace(id, { ...(await jobs.get(id)), priority: 5 })` — works. The generated method's
- *   TSDoc lists them, and the body's TypeScript type (hey-api's `…Writable`) has none of them.
+ *   TSDoc (`@param` of the body) lists them, and the body's TypeScript type (hey-api's
+ *   `…Writable`) has none of them.
  * - OData control information the service adds to every answer (`odata.metadata`: names
- *   starting with `odata.` at the top level) is left out too, for the same reason: it came with
- *   `get`, it is not part of the model, and the service does not take it back.
+ *   starting with `odata.` at the top level) is left out of every body: it comes with `get`, no
+ *   request model declares it, and the service does not take it back.
  * - The table's `x-batch-normalize` rules are applied (thumbprint separators removed), so a value
  *   is checked in the form that goes on the wire.
  *
