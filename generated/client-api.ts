@@ -220,6 +220,8 @@ export interface CertificateOperations<O = {}> {
    *
    * Operation `Certificate_Add`: `POST /certificates`.
    *
+   * @param certificate - Left out of the request: the OData annotations of an answer (`odata.metadata`).
+   *
    * @deprecated certificate.add() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide
    */
   add(certificate: CertificateAddData['body'], options?: CertificateAddOptions & O): Promise<CertificateAddHeaders>;

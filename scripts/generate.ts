@@ -24,6 +24,7 @@ import {
   hasGeneratorEnvironment,
   rerunInGeneratorEnvironment,
 } from './lib/fixed-environment.ts';
+import { OverlayTargetMissingError } from './pipeline/apply-overlay.ts';
 
 const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_SPEC = join(REPOSITORY, 'openapi', 'BatchService.json');
@@ -42,6 +43,11 @@ function recorded(path: string): string {
     ? basename(path)
     : inside.split(sep).join('/');
 }
+
+/** After an overlay target vanished: the bump guide's answer (scripts/README.md). */
+const TARGET_MISSING_HINT = `The spec changed under the overlay. When the new spec removed the operation the action pins,
+a package that ships it stays on the last spec version that has it; see what else changed with
+npm run spec:diff -- <current spec> <new spec> --overlay <overlay> (scripts/README.md, spec bumps).`;
 
 async function main(): Promise<number> {
   // Loaded here, not at the top: the parent that only re-runs the script never loads hey-api.
@@ -116,6 +122,7 @@ async function main(): Promise<number> {
   },
   (error: unknown) => {
     console.error(`generate failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof OverlayTargetMissingError) console.error(TARGET_MISSING_HINT);
     process.exitCode = 2;
   },
 );

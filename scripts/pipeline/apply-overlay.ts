@@ -1,7 +1,9 @@
 /**
  * Applies an OpenAPI Overlay 1.0 document to a spec (deep copy; the input is not mutated).
  * Supports `update` (deep merge of objects, arrays replaced) and `remove: true`.
- * A target that selects nothing is an error: it means the spec changed under the overlay.
+ * A target that selects nothing is an error ({@link OverlayTargetMissingError}): it means the spec
+ * changed under the overlay. `npm run generate` stops on it; spec:diff, comparing a newer spec,
+ * passes `onUnmatched` to list such actions in its report instead.
  * Targets use the JSONPath subset of `json-path.ts`, which follows `$ref`s, so an update aimed
  * at an operation's body lands in its model whatever that model is called.
  */
@@ -20,7 +22,35 @@ export interface OverlayDocument {
   actions: OverlayAction[];
 }
 
-export function applyOverlay<T>(spec: T, overlay: OverlayDocument): T {
+/** An action whose target selects nothing in the spec. */
+export interface UnmatchedOverlayAction {
+  /** 1-based, as the messages count. */
+  readonly index: number;
+  readonly target: string;
+  readonly description: string | null;
+}
+
+/** Thrown when an action's target selects nothing: the spec changed under the overlay. */
+export class OverlayTargetMissingError extends Error {
+  readonly action: UnmatchedOverlayAction;
+
+  constructor(label: string, action: UnmatchedOverlayAction) {
+    super(`${label}: target ${action.target} matches nothing in the spec`);
+    this.name = 'OverlayTargetMissingError';
+    this.action = action;
+  }
+}
+
+export interface ApplyOverlayOptions {
+  /** Called for an action whose target selects nothing, instead of throwing; the action is skipped. */
+  onUnmatched?(action: UnmatchedOverlayAction): void;
+}
+
+export function applyOverlay<T>(
+  spec: T,
+  overlay: OverlayDocument,
+  options: ApplyOverlayOptions = {},
+): T {
   if (typeof overlay.overlay !== 'string' || !overlay.overlay.startsWith('1.')) {
     throw new Error(`overlay: unsupported version ${JSON.stringify(overlay.overlay)} (need 1.x)`);
   }
@@ -33,7 +63,14 @@ export function applyOverlay<T>(spec: T, overlay: OverlayDocument): T {
         ? [{ parent: holder, key: '$', value: root, resolved: root }]
         : queryJsonPath(root, action.target);
     if (matches.length === 0) {
-      throw new Error(`${label}: target ${action.target} matches nothing in the spec`);
+      const unmatched = {
+        index: index + 1,
+        target: action.target,
+        description: action.description ?? null,
+      };
+      if (!options.onUnmatched) throw new OverlayTargetMissingError(label, unmatched);
+      options.onUnmatched(unmatched);
+      continue;
     }
     for (const match of matches) {
       if (action.remove === true) {

@@ -155,8 +155,22 @@ function method(op: OperationSpec, imports: Set<string>): string {
     op.description && op.description !== op.summary ? op.description : undefined,
   ].filter((l): l is string => Boolean(l));
   lines.push(`Operation \`${op.operationId}\`: \`${op.httpMethod} ${op.path}\`.`);
+  if (op.body) lines.push(bodyDoc(op.body.clientName, op.body.readOnly ?? []));
   if (op.deprecation) lines.push(`@deprecated ${op.deprecation.message}`);
   return `${doc(lines.join('\n\n'), '  ')}  ${op.method}(${args.join(', ')}): ${result};`;
+}
+
+/**
+ * The body's `@param`: what the client leaves out of the request (src/client/request-body.ts) —
+ * the read-only properties, which the service sets, and the OData annotations of an answer — so a
+ * caller knows a value there is not sent, and that a resource read with `get` can be passed back.
+ */
+function bodyDoc(bodyName: string, readOnly: readonly string[]): string {
+  const annotations = 'the OData annotations of an answer (`odata.metadata`)';
+  if (readOnly.length === 0) return `@param ${bodyName} - Left out of the request: ${annotations}.`;
+  const list = readOnly.map((p) => `\`${p}\``).join(', ');
+  const items = readOnly.some((p) => p.includes('[]')) ? ' (`[]`: in each item)' : '';
+  return `@param ${bodyName} - Left out of the request: the read-only properties, which the service sets — ${list}${items} — and ${annotations}. So a resource read with \`get\` can be sent back with changes.`;
 }
 
 /**

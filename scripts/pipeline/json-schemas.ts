@@ -15,6 +15,11 @@
  * - `x-ms-enum` with `modelAsString: true` is an open enum, so `enum` is dropped;
  * - objects with declared properties reject unknown ones (`additionalProperties: false`), with
  *   `allOf` parts merged first so inheritance still works;
+ * - a `readOnly` property (set by the service; TypeSpec specs share one model between `get`'s
+ *   answer and a create or replace body) is refused in a request body, naming it, and is never
+ *   required there even when `required` lists it (OpenAPI: required in answers only). The client
+ *   leaves such properties out before validating (src/client/request-body.ts), so the refusal
+ *   speaks to requests that did not come through it (the emulator's);
  * - formats become explicit keywords: `uuid` a pattern, `int32` its range, `byte` a base64 check
  *   (`base64`), date-time parameters a `Date` check (`instanceofDate`) and date-times in bodies a
  *   `Date` or RFC 3339 text (`dateOrString`) — code-generating ajv keywords, inlined with no
@@ -137,8 +142,7 @@ export class SchemaConverter {
 
   /** `open`: inside `if`/`not`/`anyOf`..., where an object must not become closed. */
   private convert(schema: Json, clientValue: boolean, open = false): Json {
-    // In a request body a read-only property (set by the service; TypeSpec specs share one model
-    // for the create body and the answer) is refused, naming it, instead of being sent.
+    // In a request body a read-only property is refused, naming it (see the module comment).
     if (!this.shapeOnly && !clientValue && schema.readOnly === true)
       return { readOnlyProperty: true };
     if (typeof schema.$ref === 'string') return this.reference(schema.$ref);
@@ -175,6 +179,13 @@ export class SchemaConverter {
       }
       out.properties = props;
       if (merged.additionalProperties === undefined && !open) out.additionalProperties = false;
+      if (Array.isArray(out.required)) {
+        const required = (out.required as string[]).filter(
+          (name) => !isReadOnly(this.model, (merged.properties as Record<string, Json>)[name]),
+        );
+        if (required.length > 0) out.required = required;
+        else delete out.required;
+      }
     }
     if (merged.additionalProperties !== undefined) {
       const ap = merged.additionalProperties;
@@ -299,6 +310,14 @@ export class SchemaConverter {
       return { $ref: id };
     }
   }
+}
+
+/**
+ * A property the service sets: `readOnly` on it, beside its `$ref`, or on the schema it refers to.
+ * OpenAPI: one listed in `required` is required in answers only, never in a request.
+ */
+function isReadOnly(model: SpecModel, property: Json | undefined): boolean {
+  return property?.readOnly === true || model.deref(property).readOnly === true;
 }
 
 function allowNull(out: Json): void {

@@ -11,6 +11,7 @@ import type {
   ResponseHeaderSpec,
   ScalarType,
 } from '../../src/table/operation-table.ts';
+import { readOnlyPaths, secretPaths } from './body-paths.ts';
 import { camelCase, operationClientName } from './naming.ts';
 import { retryRecoveryOf } from './retry-recovery.ts';
 import { compare, type Json, type SpecModel, type SpecOperation } from './spec-model.ts';
@@ -52,6 +53,7 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         contentType: op.consumes[0] ?? 'application/json',
         description: p.description,
         normalizations: normalizationsOf(model, p.schema),
+        readOnly: nonEmpty(readOnlyPaths(model, p.schema)),
       });
       continue;
     }
@@ -134,7 +136,9 @@ function buildOperation(model: SpecModel, op: SpecOperation): OperationSpec {
         }
       : undefined,
     isExistenceCheck: op.method === 'HEAD' && op.responses.some((r) => r.status === '404'),
-    secrets: body ? secretPaths(model, op, body.clientName) : [],
+    secrets: body
+      ? secretPaths(model, op.parameters.find((p) => p.in === 'body')?.schema, body.clientName)
+      : [],
     validators: compact({
       parameters: `${op.operationId}_parameters`,
       body: body ? `${op.operationId}_body` : undefined,
@@ -245,37 +249,8 @@ function scalarType(schema: Json): ScalarType {
   return 'string';
 }
 
-const SECRET_NAME = /password|secret|accountkey|token/i;
-
-/** Body paths of properties marked `x-ms-secret` or named like a secret. */
-function secretPaths(model: SpecModel, op: SpecOperation, bodyName: string): string[] {
-  const bodyParam = op.parameters.find((p) => p.in === 'body');
-  const found = new Set<string>();
-  const walk = (schema: Json | undefined, path: string, visiting: Set<string>): void => {
-    if (!schema) return;
-    if (typeof schema.$ref === 'string') {
-      if (visiting.has(schema.$ref)) return;
-      const next = new Set(visiting).add(schema.$ref);
-      walk(model.resolve(schema.$ref), path, next);
-      return;
-    }
-    for (const part of (schema.allOf ?? []) as Json[]) walk(part, path, visiting);
-    if (schema.items) walk(schema.items as Json, `${path}[]`, visiting);
-    for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
-      const propPath = `${path}.${name}`;
-      const resolved = model.deref(prop);
-      if (
-        prop['x-ms-secret'] === true ||
-        resolved['x-ms-secret'] === true ||
-        SECRET_NAME.test(name)
-      ) {
-        found.add(propPath);
-      }
-      walk(prop, propPath, visiting);
-    }
-  };
-  walk(bodyParam?.schema, bodyName, new Set());
-  return [...found].sort(compare);
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
 }
 
 /** Drops `undefined` members so the emitted table stays small and stable. */

@@ -1,5 +1,5 @@
 /**
- * The arguments of a lost-add read-back (see `OperationSpec.conflictCheck`): each path parameter
+ * The arguments of a read-back after an own retry (see `OperationSpec.retryRecovery`): each path parameter
  * of the read is a parent the create was called with (`{jobId}` of `POST /jobs/{jobId}/…`, from
  * the create's own path arguments) or a key of the created resource (from the body sent). The
  * keys are what the resource read back must carry to be the one sent. Pure.

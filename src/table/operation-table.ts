@@ -51,6 +51,14 @@ export interface BodySpec {
   readonly contentType: string;
   readonly description?: string;
   readonly normalizations?: readonly BodyNormalization[];
+  /**
+   * Paths inside the body of the properties the service sets (`readOnly`): `id`, `executionInfo`,
+   * `poolInfo.autoPoolSpecification.pool.virtualMachineConfiguration.imageReference.exactVersion`,
+   * `metadata[].name` (`[]`: each item of an array). The client leaves them out of the request, as
+   * the Azure SDKs' serializers do, so a resource read with `get` can be sent back changed; the
+   * body validators refuse them (a request that still carries one did not come through the client).
+   */
+  readonly readOnly?: readonly string[];
 }
 
 /**

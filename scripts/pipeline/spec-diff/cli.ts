@@ -32,7 +32,8 @@ options:
 exit codes:
   0  no breaking change of the kind given to --fail-on (always 0 without --fail-on)
   1  breaking changes found (only with --fail-on or --fail-on-breaking)
-  2  usage error, or a spec or overlay that cannot be read or applied
+  2  usage error, a spec or overlay that cannot be read, or an overlay that does not apply to
+     the old spec (on the new spec, an action whose target is gone is reported, with what to do)
 `;
 
 export interface CliIo {

@@ -3,10 +3,14 @@
  *
  * ```ts
  * {
- *   schemaVersion: 1,
+ *   schemaVersion: 2,
  *   old: { apiVersion: string, spec: string | null, overlay: string | null },
  *   new: { apiVersion: string, spec: string | null, overlay: string | null },
  *   operations: { matched: number, renamed: number, removed: number, added: number },
+ *   // new in 2: the new side's overlay actions whose target is gone, and what to do about
+ *   // removed operations (sentences; empty when nothing needs a decision)
+ *   overlayUnmatched: { index: number, target: string, description: string | null }[],
+ *   advice: string[],
  *   summary: { changes: number, clientBreaking: number, wireBreaking: number, other: number },
  *   changes: {
  *     kind: 'operation' | 'parameter' | 'request-body' | 'response' | 'response-header'
@@ -23,7 +27,7 @@
  */
 import type { SpecDiff } from './types.ts';
 
-export const JSON_SCHEMA_VERSION = 1;
+export const JSON_SCHEMA_VERSION = 2;
 
 export function formatJson(diff: SpecDiff): string {
   const report = {
@@ -31,6 +35,8 @@ export function formatJson(diff: SpecDiff): string {
     old: diff.old,
     new: diff.new,
     operations: diff.operations,
+    overlayUnmatched: diff.overlayUnmatched,
+    advice: diff.advice,
     summary: diff.summary,
     changes: diff.changes.map((c) => ({
       kind: c.kind,

@@ -24,6 +24,7 @@ export function headerLines(diff: SpecDiff): string[] {
     ...sideLine('new', diff.new),
     `${s.clientBreaking} breaking for the client, ${s.wireBreaking} breaking on the wire, ${s.other} other (${s.changes} changes)`,
     `operations: ${o.matched} matched by method and path (${o.renamed} renamed), ${o.removed} removed, ${o.added} added`,
+    ...diff.advice,
   ];
 }
 

@@ -6,6 +6,7 @@
  * exported-types.ts for the rules. Pure.
  */
 
+import { adviceFor } from './advice.ts';
 import { hasBreaking, mergeFindings, summarize } from './changes.ts';
 import { clientFindings, clientOperationAdded, clientOperationRemoved } from './client-surface.ts';
 import { exportedTypeFindings } from './exported-types.ts';
@@ -22,10 +23,14 @@ export type { DiffInput } from './side.ts';
 export type * from './types.ts';
 export { hasBreaking };
 
-/** @throws Error when an overlay does not apply or a spec cannot be read into an operation table. */
+/**
+ * @throws Error when the old side's overlay does not apply, or a spec cannot be read into an
+ *   operation table. On the new side, an overlay action whose target is gone is listed in the
+ *   report (`overlayUnmatched`, `advice`): it is what the comparison is for.
+ */
 export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
   const before = prepareSide(oldInput, 'old');
-  const after = prepareSide(newInput, 'new');
+  const after = prepareSide(newInput, 'new', true);
   const ops = matchOperations(before.model.operations(), after.model.operations());
   const payload = new PayloadDiff(before.model, after.model);
   const findings: Finding[] = [];
@@ -67,6 +72,14 @@ export function diffSpecs(oldInput: DiffInput, newInput: DiffInput): SpecDiff {
       removed: ops.removed.length,
       added: ops.added.length,
     },
+    overlayUnmatched: after.unmatched.map((a) => ({ ...a })),
+    advice: adviceFor({
+      oldVersion: before.model.apiVersion,
+      newVersion: after.model.apiVersion,
+      removed: ops.removed.map((op) => operationSide(before, op).entry),
+      unmatched: after.unmatched,
+      newSpec: after.label,
+    }),
     summary: summarize(changes),
     changes,
   };

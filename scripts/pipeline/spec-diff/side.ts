@@ -3,7 +3,11 @@
  * the pipeline's own operation table (the table is what the generated client is made of).
  */
 import type { OperationSpec, ParameterSpec } from '../../../src/table/operation-table.ts';
-import { applyOverlay, type OverlayDocument } from '../apply-overlay.ts';
+import {
+  applyOverlay,
+  type OverlayDocument,
+  type UnmatchedOverlayAction,
+} from '../apply-overlay.ts';
 import { buildOperationTable } from '../operation-table.ts';
 import { type Json, SpecModel, type SpecOperation } from '../spec-model.ts';
 import { parameterKey } from './match.ts';
@@ -21,6 +25,8 @@ export interface Side {
   table: Record<string, OperationSpec>;
   label: string | null;
   overlayLabel: string | null;
+  /** Overlay actions whose target this spec does not have (only when asked to list them). */
+  unmatched: UnmatchedOverlayAction[];
 }
 
 /** One operation on one side: the spec's view and the table's view. */
@@ -32,17 +38,26 @@ export interface OperationSide {
 
 /**
  * @param name `old` or `new`, for the error message
+ * @param listUnmatched list overlay actions whose target is gone instead of failing (the new
+ *   side: a removed operation is a finding of the comparison, not an unusable input)
  * @throws Error when the overlay does not apply or the spec cannot be read into a table
  */
-export function prepareSide(input: DiffInput, name: string): Side {
+export function prepareSide(input: DiffInput, name: string, listUnmatched = false): Side {
   try {
-    const spec = input.overlay ? applyOverlay(input.spec, input.overlay) : input.spec;
+    const unmatched: UnmatchedOverlayAction[] = [];
+    const onUnmatched = listUnmatched
+      ? (action: UnmatchedOverlayAction) => unmatched.push(action)
+      : undefined;
+    const spec = input.overlay
+      ? applyOverlay(input.spec, input.overlay, { onUnmatched })
+      : input.spec;
     const model = new SpecModel(spec);
     return {
       model,
       table: buildOperationTable(model),
       label: input.label ?? null,
       overlayLabel: input.overlay ? (input.overlayLabel ?? 'overlay') : null,
+      unmatched,
     };
   } catch (error) {
     const what = `${name} spec${input.label ? ` ${input.label}` : ''}`;

@@ -48,6 +48,13 @@ export interface SpecDiff {
   old: SpecSide;
   new: SpecSide;
   operations: { matched: number; renamed: number; removed: number; added: number };
+  /** Actions of the new side's overlay whose target the new spec does not have. */
+  overlayUnmatched: { index: number; target: string; description: string | null }[];
+  /**
+   * What to do about what a regeneration cannot answer (removed operations: stay on the last
+   * version that has them), as sentences; empty when nothing needs a decision.
+   */
+  advice: string[];
   summary: { changes: number; clientBreaking: number; wireBreaking: number; other: number };
   /** Breaking ones first (for either audience), then compatible, then the rest; by place. */
   changes: SpecChange[];

@@ -1,7 +1,7 @@
 /**
  * Request bodies of the Date-typed models: a `format: date-time` property takes a `Date` (what
  * the model type says; JSON.stringify sends ISO 8601) or the text; a read-only property is
- * refused with its name; answers are checked for their shape only.
+ * refused with its name and never required in a request; answers are checked for their shape only.
  */
 import { describe, expect, it } from '@jest/globals';
 import { compileValidators } from '../../../scripts/pipeline/compile-validators.ts';
@@ -22,8 +22,13 @@ const spec = new SpecModel({
         notModifiedSince: { type: 'string', format: 'date-time-rfc1123' },
         state: { $ref: '#/definitions/State', readOnly: true },
         url: { type: 'string', readOnly: true },
+        priority: { type: 'integer' },
+        stamp: { $ref: '#/definitions/Stamp' },
       },
+      // TypeSpec lists what answers always carry, read-only or not (BatchJob in 2026-10-01).
+      required: ['url', 'state', 'priority', 'stamp'],
     },
+    Stamp: { type: 'string', readOnly: true },
     State: { type: 'string', enum: ['active', 'disabled'] },
   },
 });
@@ -42,10 +47,10 @@ async function validators() {
 describe('request bodies and answers of date-time and read-only properties', () => {
   it('a date-time property takes a Date or a string, not an invalid Date or a number', async () => {
     const v = await validators();
-    expect(v.Op_body!({ doNotRunUntil: new Date('2025-01-01T00:00:00Z') })).toBe(true);
-    expect(v.Op_body!({ doNotRunUntil: '2025-01-01T00:00:00Z' })).toBe(true);
-    expect(v.Op_body!({ doNotRunUntil: new Date('nonsense') })).toBe(false);
-    expect(v.Op_body!({ doNotRunUntil: 20250101 })).toBe(false);
+    expect(v.Op_body!({ priority: 1, doNotRunUntil: new Date('2025-01-01T00:00:00Z') })).toBe(true);
+    expect(v.Op_body!({ priority: 1, doNotRunUntil: '2025-01-01T00:00:00Z' })).toBe(true);
+    expect(v.Op_body!({ priority: 1, doNotRunUntil: new Date('nonsense') })).toBe(false);
+    expect(v.Op_body!({ priority: 1, doNotRunUntil: 20250101 })).toBe(false);
     const [error] = v.Op_body!.errors!;
     expect(ruleIssue('Op_body', error!, v.ruleMessages)).toEqual({
       segments: ['doNotRunUntil'],
@@ -63,7 +68,7 @@ describe('request bodies and answers of date-time and read-only properties', () 
       '2025-01-01t00:00:00+05:30',
       '2024-02-29T23:59:59-12:00',
     ]) {
-      expect([ok, v.Op_body!({ doNotRunUntil: ok })]).toEqual([ok, true]);
+      expect([ok, v.Op_body!({ priority: 1, doNotRunUntil: ok })]).toEqual([ok, true]);
     }
     for (const bad of [
       'tomorrow',
@@ -82,7 +87,7 @@ describe('request bodies and answers of date-time and read-only properties', () 
       '2025-01-01T00:00:00+0530',
       '',
     ]) {
-      expect([bad, v.Op_body!({ doNotRunUntil: bad })]).toEqual([bad, false]);
+      expect([bad, v.Op_body!({ priority: 1, doNotRunUntil: bad })]).toEqual([bad, false]);
       expect(v.Op_body!.errors!.map((e) => (e as { keyword: string }).keyword)).toEqual([
         'dateOrString',
       ]);
@@ -91,7 +96,7 @@ describe('request bodies and answers of date-time and read-only properties', () 
 
   it('a read-only property is refused in a body, with its name, whether it is a $ref or not', async () => {
     const v = await validators();
-    expect(v.Op_body!({ state: 'active', url: 'x' })).toBe(false);
+    expect(v.Op_body!({ state: 'active', url: 'x', priority: 1 })).toBe(false);
     const issues = v.Op_body!.errors!.map((e) => ruleIssue('Op_body', e, v.ruleMessages));
     expect(issues).toEqual([
       {
@@ -105,6 +110,16 @@ describe('request bodies and answers of date-time and read-only properties', () 
         message: 'is read-only: the service sets it, so leave it out of the request',
       },
     ]);
+  });
+
+  it('a read-only property listed in required is required in answers only, never in a request', async () => {
+    const v = await validators();
+    expect(v.Op_body!({ priority: 1 })).toBe(true);
+    expect(v.Op_body!({})).toBe(false);
+    const issues = v.Op_body!.errors!.map((e) => ruleIssue('Op_body', e, v.ruleMessages));
+    expect(issues).toEqual([expect.objectContaining({ segments: ['priority'], rule: 'required' })]);
+    // read-only on the schema a $ref names counts too (stamp), refused like the others
+    expect(v.Op_body!({ priority: 1, stamp: 'x' })).toBe(false);
   });
 
   it('an answer carries read-only properties and date strings: the shape accepts them', async () => {

@@ -1,6 +1,10 @@
 /** The overlay applier and its JSONPath subset. */
 import { describe, expect, it } from '@jest/globals';
-import { applyOverlay } from '../../../scripts/pipeline/apply-overlay.ts';
+import {
+  applyOverlay,
+  OverlayTargetMissingError,
+  type UnmatchedOverlayAction,
+} from '../../../scripts/pipeline/apply-overlay.ts';
 import { parseJsonPath, queryJsonPath } from '../../../scripts/pipeline/json-path.ts';
 
 const doc = {
@@ -87,6 +91,45 @@ describe('applyOverlay', () => {
     ).toThrow(
       'overlay action #1 (rule for Gone): target $.definitions.Gone matches nothing in the spec',
     );
+  });
+
+  it('the error carries the action, so generate can say what to do about a removed operation', () => {
+    let caught: unknown;
+    try {
+      applyOverlay(doc, {
+        overlay: '1.0.0',
+        info: { title: 't', version: '1' },
+        actions: [{ target: '$.definitions.Gone', update: { x: 1 } }],
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(OverlayTargetMissingError);
+    expect((caught as OverlayTargetMissingError).action).toEqual({
+      index: 1,
+      target: '$.definitions.Gone',
+      description: null,
+    });
+  });
+
+  it('with onUnmatched (spec:diff on a newer spec): lists the actions whose target is gone and applies the rest', () => {
+    const unmatched: UnmatchedOverlayAction[] = [];
+    const result = applyOverlay(
+      doc,
+      {
+        overlay: '1.0.0',
+        info: { title: 't', version: '1' },
+        actions: [
+          { target: '$.definitions.Gone', description: 'rule for Gone', update: { x: 1 } },
+          { target: '$.definitions.A', update: { description: 'kept' } },
+        ],
+      },
+      { onUnmatched: (action) => unmatched.push(action) },
+    );
+    expect(unmatched).toEqual([
+      { index: 1, target: '$.definitions.Gone', description: 'rule for Gone' },
+    ]);
+    expect(result.definitions.A).toMatchObject({ description: 'kept' });
   });
 
   it('refuses other overlay versions', () => {

@@ -398,10 +398,13 @@ describe('spec:diff reports', () => {
       'old',
       'new',
       'operations',
+      'overlayUnmatched',
+      'advice',
       'summary',
       'changes',
     ]);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2); // 2 added overlayUnmatched and advice
+    expect(json).toMatchObject({ overlayUnmatched: [], advice: [] });
     expect(json.old).toEqual({ apiVersion: '2024-07-01.20.0', spec: OURS, overlay: null });
     expect(json.summary).toEqual(diff.summary);
     expect(json.changes).toHaveLength(diff.changes.length);

@@ -5,6 +5,7 @@
  * statement of the rules.
  */
 import type { OperationSpec, ParameterSpec } from '../../../../src/table/operation-table.js';
+import { formatMeaning } from './formats.js';
 
 /** A value for the client and its exact wire form. */
 interface Planned {
@@ -51,14 +52,18 @@ function pathValue(p: ParameterSpec, absent: boolean): Planned {
   return { value: `${p.wireName} ü/&=(1)`, wire: `${p.wireName}%20%C3%BC%2F%26%3D(1)` };
 }
 
-const RFC1123 = {
+/** An instant as an HTTP date (`date-time-rfc1123`, `date-time-rfc7231`). */
+const HTTP_DATE = {
   value: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
   wire: 'Tue, 02 Jan 2024 03:04:05 GMT',
 };
+/** An instant as RFC 3339 text (`date-time`). */
 const ISO = {
   value: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678)),
   wire: '2024-01-02T03:04:05.678Z',
 };
+/** A calendar day (`date`): RFC 3339 full-date. */
+const DAY = { value: new Date(Date.UTC(2024, 0, 2)), wire: '2024-01-02' };
 
 const BY_NAME: Record<string, Planned> = {
   'if-match': { value: '"0x8D4EDFEBFADF4AB"', wire: '"0x8D4EDFEBFADF4AB"' },
@@ -72,13 +77,15 @@ const BY_NAME: Record<string, Planned> = {
   $expand: { value: 'stats', wire: 'stats' },
 };
 
-/** A valid optional value for a non-path parameter, by name, then by format and type. */
-function optionValue(p: ParameterSpec): Planned {
+/** A valid optional value for a non-path parameter, by name, then by format (its meaning) and type. */
+function optionValue(p: ParameterSpec, operationId: string): Planned {
   if (p.isClientRequestId) return { value: CLIENT_REQUEST_ID, wire: CLIENT_REQUEST_ID };
   const named = BY_NAME[p.wireName.toLowerCase()];
   if (named) return named;
-  if (p.format === 'date-time-rfc1123') return RFC1123;
-  if (p.format === 'date-time' || p.format === 'date') return ISO;
+  const meaning = formatMeaning(p.format, `${p.location} ${p.wireName} of ${operationId}`);
+  if (meaning === 'http-date') return HTTP_DATE;
+  if (meaning === 'date-time') return ISO;
+  if (meaning === 'date') return DAY;
   if (p.format === 'uuid')
     return {
       value: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
@@ -124,7 +131,7 @@ export function planCall(input: PlanInput): CallPlan {
       continue;
     }
     if (variant === 'minimal' && !p.required) continue;
-    const planned = optionValue(p);
+    const planned = optionValue(p, operation.operationId);
     options[p.clientName] = planned.value;
     if (p.location === 'query') query[p.wireName] = planned.wire;
     if (p.location === 'header') headers[p.wireName.toLowerCase()] = planned.wire;

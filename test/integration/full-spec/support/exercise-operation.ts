@@ -44,35 +44,78 @@ export interface Harness {
   readonly spec: ReadonlyMap<string, ReadOperation>;
 }
 
-/** A minimal valid body from the body's schema, checked against the generated validator. */
-export function sampleBody(h: Harness, op: OperationSpec): unknown {
+/** A body to call with, and the JSON that must arrive for it. */
+export interface SampleBody {
+  readonly value: unknown;
+  readonly wire: unknown;
+}
+
+/**
+ * The bodies an operation is called with: `minimal`, only what a request must carry; `full`, a
+ * resource as `get` returns it (every property, `readOnly` ones included, dates as `Date`, with
+ * `odata.metadata`), which must arrive without its `readOnly` properties and the annotation. Each wire form is checked against the generated
+ * validator first: a body the spec allows that the validator refuses is a defect of its own.
+ */
+export function sampleBodies(
+  h: Harness,
+  op: OperationSpec,
+): { minimal: SampleBody; full: SampleBody } | undefined {
   if (!op.body) return undefined;
-  const body = op.body.schema ? h.sampler.named(op.body.schema, { mode: 'minimal' }) : {};
+  const name = op.body.schema;
+  if (!name) return { minimal: { value: {}, wire: {} }, full: { value: {}, wire: {} } };
+  const minimal = h.sampler.named(name, { mode: 'minimal' });
+  const served = h.sampler.named(name, { mode: 'full' });
+  // As `get` returns it: with the OData control information the service adds to every answer.
+  const returned = h.sampler.asReturned(name, served);
+  const bodies = {
+    minimal: { value: minimal, wire: minimal },
+    full: {
+      value: isObject(returned)
+        ? { 'odata.metadata': `${ACCOUNT_URL}/$metadata#${name}/@Element`, ...returned }
+        : returned,
+      wire: h.sampler.writable(name, served),
+    },
+  };
   const validate = h.module.validators[op.validators.body!] as CompiledValidator;
-  if (!validate(body)) {
-    throw new Error(`test bug: sample body rejected: ${JSON.stringify(validate.errors)}`);
+  for (const [variant, body] of Object.entries(bodies)) {
+    if (!validate(body.wire)) {
+      throw new Error(
+        `the generated body validator refuses the ${variant} ${name} the spec allows: ${JSON.stringify(validate.errors)}`,
+      );
+    }
   }
-  return body;
+  return bodies;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 export async function exerciseOperation(h: Harness, op: OperationSpec): Promise<void> {
   const read = h.spec.get(op.operationId);
   if (!read) throw new Error(`${op.operationId} is not in the spec`);
-  const body = sampleBody(h, op);
+  const bodies = sampleBodies(h, op);
   const pathTemplate = read.path;
   for (const variant of ['full', 'minimal'] as const) {
-    const plan = planCall({ operation: op, pathTemplate, body, variant });
+    const body = bodies?.[variant];
+    const plan = planCall({ operation: op, pathTemplate, body: body?.value, variant });
     const before = h.service.calls.length;
     const result = await invoke(h, op, read, plan);
     const calls = h.service.calls.slice(before);
     expect(calls.length).toBe(read.pageable?.nextLinkName ? 2 : 1);
     for (const [index, call] of calls.entries()) {
-      checkRequest(op, plan, call, variant, body, index === 1);
+      checkRequest(op, plan, call, variant, body?.wire, index === 1);
     }
     await checkResult(h, read, result, calls, variant);
   }
   if (read.kind === 'exists') {
-    const plan = planCall({ operation: op, pathTemplate, body, variant: 'minimal', absent: true });
+    const plan = planCall({
+      operation: op,
+      pathTemplate,
+      body: bodies?.minimal.value,
+      variant: 'minimal',
+      absent: true,
+    });
     const before = h.service.calls.length;
     await expect(invoke(h, op, read, plan)).resolves.toBe(false);
     expect(h.service.calls.length).toBe(before + 1);
@@ -99,6 +142,7 @@ function checkRequest(
   plan: CallPlan,
   call: ArrivedCall,
   variant: 'full' | 'minimal',
+  /** The JSON that must arrive as the body (undefined: none). */
   body: unknown,
   secondPage: boolean,
 ): void {

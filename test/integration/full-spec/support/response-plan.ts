@@ -4,6 +4,7 @@
  * value the client must turn it into), and a body — schema-derived JSON, two pages for
  * `x-ms-pageable`, bytes for downloads, nothing for the rest.
  */
+import { formatMeaning } from './formats.js';
 import type { SchemaSampler } from './schema-sample.js';
 import type { ReadHeader, ReadOperation } from './spec-reading.js';
 
@@ -28,11 +29,15 @@ export function plannedHeaders(
   bodyLength: number | undefined,
 ): Map<ReadHeader, PlannedHeader> {
   const result = new Map<ReadHeader, PlannedHeader>();
-  for (const h of read.headers) result.set(h, plannedHeader(h, bodyLength));
+  for (const h of read.headers) result.set(h, plannedHeader(h, read.operationId, bodyLength));
   return result;
 }
 
-function plannedHeader(h: ReadHeader, bodyLength: number | undefined): PlannedHeader {
+function plannedHeader(
+  h: ReadHeader,
+  operationId: string,
+  bodyLength: number | undefined,
+): PlannedHeader {
   const name = h.wireName.toLowerCase();
   if (name === 'content-length') {
     const n = bodyLength ?? 4096;
@@ -41,13 +46,14 @@ function plannedHeader(h: ReadHeader, bodyLength: number | undefined): PlannedHe
   if (name === 'content-type') {
     return { wire: 'application/octet-stream', typed: 'application/octet-stream' };
   }
-  if (h.format === 'date-time-rfc1123') {
+  const meaning = formatMeaning(h.format, `header ${h.wireName} of ${operationId}`);
+  if (meaning === 'http-date') {
     return {
       wire: 'Thu, 04 Jan 2024 05:06:07 GMT',
       typed: new Date(Date.UTC(2024, 0, 4, 5, 6, 7)),
     };
   }
-  if (h.format === 'date-time') {
+  if (meaning === 'date-time') {
     return {
       wire: '2024-01-04T05:06:07.890Z',
       typed: new Date(Date.UTC(2024, 0, 4, 5, 6, 7, 890)),
@@ -57,8 +63,11 @@ function plannedHeader(h: ReadHeader, bodyLength: number | undefined): PlannedHe
     const id = '11111111-2222-4333-8444-555555555555';
     return { wire: id, typed: id };
   }
+  if (meaning === 'date') {
+    return { wire: '2024-01-04', typed: new Date(Date.UTC(2024, 0, 4)) };
+  }
   if (h.type === 'boolean') return { wire: 'true', typed: true };
-  if (h.type === 'integer' || h.type === 'number') {
+  if (h.type === 'integer' || h.type === 'number' || meaning === 'integer') {
     // int64 headers beyond 2^31 must still come back as numbers.
     return { wire: '8589934592', typed: 8589934592 };
   }

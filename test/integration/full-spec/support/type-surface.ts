@@ -8,14 +8,18 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { OperationSpec } from '../../../../src/table/operation-table.js';
+import { formatMeaning, isDateMeaning } from './formats.js';
 import { REPO } from './generate-specs.js';
 import type { ReadOperation } from './spec-reading.js';
 
-const DATE_FORMATS = new Set(['date-time', 'date-time-rfc1123', 'date']);
-
-function valueType(type: string, format: string | undefined): string {
-  if (format && DATE_FORMATS.has(format)) return 'Date';
-  if (type === 'integer' || type === 'number') return 'number';
+/**
+ * The TypeScript type a value of `type`/`format` has in the client, by the format's meaning: every
+ * date a `Date`, an integer a `number` even when the spec types it as a string (`Content-Length`).
+ */
+function valueType(type: string, format: string | undefined, where: string): string {
+  const meaning = formatMeaning(format, where);
+  if (isDateMeaning(meaning)) return 'Date';
+  if (type === 'integer' || type === 'number' || meaning === 'integer') return 'number';
   if (type === 'boolean') return 'boolean';
   return 'string';
 }
@@ -31,12 +35,13 @@ function assertions(op: OperationSpec, read: ReadOperation, index: number): stri
   for (const p of op.parameters.filter((q) => q.location !== 'path')) {
     if (p.type === 'array') continue;
     check(
-      `Equal<NonNullable<Parameters<${f}>[${positional}]>['${p.clientName}'], ${valueType(p.type, p.format)}${p.required ? '' : ' | undefined'}>`,
+      `Equal<NonNullable<Parameters<${f}>[${positional}]>['${p.clientName}'], ${valueType(p.type, p.format, `${p.location} ${p.wireName} of ${op.operationId}`)}${p.required ? '' : ' | undefined'}>`,
     );
   }
   const headerChecks = (holder: string) => {
     for (const h of read.headers) {
-      check(`Equal<${holder}['${h.clientName}'], ${valueType(h.type, h.format)} | undefined>`);
+      const type = valueType(h.type, h.format, `header ${h.wireName} of ${op.operationId}`);
+      check(`Equal<${holder}['${h.clientName}'], ${type} | undefined>`);
     }
   };
   if (read.kind === 'exists') check(`Equal<Result<${f}>, Promise<boolean>>`);
@@ -52,6 +57,37 @@ function assertions(op: OperationSpec, read: ReadOperation, index: number): stri
   } else if (read.kind === 'json') {
     check(`Equal<IsAny<${r}>, false>`);
   } else headerChecks(r);
+  return lines;
+}
+
+/**
+ * Get, change, send back, as a caller writes it: for every body whose model a `get` answers with
+ * (a TypeSpec replace, or a create sharing the model), the answer — read-only properties, `Date`s
+ * and all — is accepted as the body, as it came and spread with a change.
+ */
+function roundTrips(operations: readonly OperationSpec[]): string[] {
+  const lines: string[] = [];
+  const call = (op: OperationSpec, extra: string) => {
+    const path = op.parameters.filter((p) => p.location === 'path').map(() => "'x'");
+    return `c['${op.group}']['${op.method}'](${[...path, extra].filter(Boolean).join(', ')})`;
+  };
+  for (const [i, op] of operations.entries()) {
+    const get = operations.find(
+      (g) =>
+        g.httpMethod === 'GET' &&
+        !g.pageable &&
+        g.responseSchema !== undefined &&
+        g.responseSchema === op.body?.schema,
+    );
+    if (!get || get === op) continue;
+    lines.push(
+      `export async function roundTrip${i}(c: G): Promise<void> {`,
+      `  const got = await ${call(get, '')};`,
+      `  await ${call(op, 'got')};`,
+      `  await ${call(op, '{ ...got }')};`,
+      '}',
+    );
+  }
   return lines;
 }
 
@@ -81,6 +117,7 @@ export async function writeTypeSurface(
     '',
     `export const client: G = createBatchClient<G>(generated, 'https://account.westeurope.batch.azure.com', new BatchSharedKeyCredential('account', 'a2V5'));`,
     ...operations.flatMap((op, i) => assertions(op, spec.get(op.operationId)!, i)),
+    ...roundTrips(operations),
     '',
   ];
   await writeFile(file, lines.join('\n'));
