@@ -14,10 +14,11 @@ const base = {
     ],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 60000,
 };
 
 export default {
+  // A global option: jest ignores it inside a project.
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'node-http', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     {

@@ -1,12 +1,12 @@
 /**
  * A `node:http` server on loopback in front of the emulator core, so any HTTP client (and any
- * language) can use it. `node:http` is loaded only when the server starts, so importing this
- * module stays safe in browsers.
+ * language) can use it. Node only: `batch-rest-client/testing` loads this module under the `node`
+ * export condition, and its build for other runtimes (`src/testing/browser.ts`) never imports it.
  *
  * @module
  */
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EmulatedNetworkError } from './batch-fault.js';
 import { createBatchEmulator } from './create-batch-emulator.js';
 import type { BatchEmulator, BatchEmulatorOptions } from './types.js';
@@ -104,7 +104,6 @@ export async function startBatchEmulator(
     );
   }
   const emulator = options.emulator ?? createBatchEmulator(options);
-  const { createServer } = await import('node:http');
   let fallbackHost = host;
   const server: Server = createServer((message, target) => {
     void serve(emulator, fallbackHost, message, target);

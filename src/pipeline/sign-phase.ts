@@ -4,8 +4,8 @@
  * - Shared Key ({@link BatchSharedKeyCredential} or an `AzureNamedKeyCredential`): a fresh
  *   `ocp-date` (RFC 1123) unless a policy set one, and the signature over exactly the wire
  *   headers and URL — what is signed is what the transport sends. The one thing a `fetch` runtime
- *   frames its own way is the `Content-Length` of a body-less request other than POST, PUT and
- *   PATCH (Bun and workerd send `0` on a DELETE, the Fetch standard none; transport.ts). When the
+ *   frames its own way is the `Content-Length` of a request with an empty body (Bun and workerd
+ *   send `0` on a body-less DELETE, the Fetch standard none; transport.ts). When the
  *   service refuses such a request (`403 AuthenticationFailed`) and its answer shows the string it
  *   signed with the other `Content-Length`, the request is signed that way and sent once more —
  *   an authentication failure changed nothing — and the client keeps it for that method: the
@@ -53,13 +53,16 @@ export function createSignPhase(
   if (isSharedKeyCredential(credential)) {
     const signerOf = sharedKeySignerOf(credential);
     signerOf(); // a bad name or key fails when the client is made, not on the first call
-    /** `Content-Length` of a body-less request, by method, as this runtime sends it. */
-    const bodylessLength = new Map<string, string>();
+    /**
+     * `Content-Length` of a request with an empty body, by method, as this runtime sends it
+     * (`''`: none), where the service showed it differs from the framing rule.
+     */
+    const emptyBodyLength = new Map<string, string>();
     const signAndSend = async (request: PipelineRequest, contentLength: string | undefined) => {
       const signer = signerOf();
       const { headers, body } = frameRequest(request);
-      if (body === undefined && contentLength !== undefined)
-        headers['content-length'] = contentLength;
+      if (!body && contentLength === '') delete headers['content-length'];
+      else if (!body && contentLength !== undefined) headers['content-length'] = contentLength;
       headers['ocp-date'] ??= new Date(now()).toUTCString();
       const toSign = wireStringToSign(request.method, request.url, headers, signer.accountName);
       const signature = signer.hmacSha256Base64(toSign);
@@ -69,19 +72,16 @@ export function createSignPhase(
       return {
         response: await send(request, headers, body),
         signed: headers['content-length'] ?? '',
-        body,
+        empty: !body,
       };
     };
     return async (request) => {
-      const first = await signAndSend(request, bodylessLength.get(request.method));
-      if (first.body !== undefined || first.response.status !== 403) return first.response;
+      const first = await signAndSend(request, emptyBodyLength.get(request.method));
+      if (!first.empty || first.response.status !== 403) return first.response;
       const seen = serverContentLength(first.response);
       if (seen === undefined || seen === first.signed) return first.response;
-      const again = await signAndSend(request, seen === '' ? undefined : seen);
-      if (again.response.status !== 403) {
-        if (seen === '') bodylessLength.delete(request.method);
-        else bodylessLength.set(request.method, seen);
-      }
+      const again = await signAndSend(request, seen);
+      if (again.response.status !== 403) emptyBodyLength.set(request.method, seen);
       return again.response;
     };
   }

@@ -1,8 +1,9 @@
 /**
  * `npm run test:browser`: the client runs in a real browser.
  *
- * 1. The client entry, the browser certificates entry and the migration entry bundle for the
- *    browser platform with no externals (so no `node:` import), and their sizes are printed.
+ * 1. The client entry and the browser builds of the testing, certificates and migration entries
+ *    bundle for the browser platform with no externals (so no `node:` import); their sizes are
+ *    printed.
  * 2. A page bundled from the package's own exports runs in headless Chromium (Debian's
  *    `chromium`): it builds a certificate from PEM bytes with WebCrypto SHA-1, then sends a Shared
  *    Key signed `certificate.add` and a `certificate.get` with the browser's own fetch to the test
@@ -16,30 +17,19 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { referenceAuthorization } from '../support/reference-shared-key.ts';
 import { bundleForBrowser } from './bundle.ts';
+import { chromiumMissing, launchChromium } from './chromium.ts';
 import type { PageOutcome } from './page.ts';
 import { startTestServer, type WireRecord } from './test-server.ts';
 
 type TestingEntry = typeof import('../../src/testing/index.js');
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const HTML = '<!doctype html><meta charset="utf-8"><script type="module" src="/page.js"></script>';
 
 function buildPackage(): void {
@@ -50,7 +40,12 @@ function buildPackage(): void {
 }
 
 async function checkEntryBundles(): Promise<void> {
-  for (const entry of ['src/index.ts', 'src/certificate-file/index.ts', 'src/migration/index.ts']) {
+  for (const entry of [
+    'src/index.ts',
+    'src/testing/browser.ts',
+    'src/certificate-file/index.ts',
+    'src/migration/index.ts',
+  ]) {
     const { code } = await bundleForBrowser(join(ROOT, entry), { minify: true });
     const gzip = gzipSync(code).length;
     console.log(`browser bundle ok: ${entry}, ${code.length} bytes minified, ${gzip} gzip`);
@@ -97,11 +92,8 @@ function checkWire(records: WireRecord[], account: string, key: string, pem: str
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: run 'apt-get install -y chromium' or set CHROMIUM_PATH`,
-    );
-  }
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing);
   buildPackage();
   await checkEntryBundles();
   const code = await pageBundle();
@@ -121,7 +113,7 @@ async function main(): Promise<void> {
     },
     (request) => emulator.handle(request),
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const warnings: string[] = [];

@@ -3,13 +3,16 @@
  *
  * Builds, packs, lints the tarball (publint, attw), installs it into a temp project with no dev
  * dependencies, then with the machine's Node 20 and the toolchain's Node 24 imports and requires
- * every entry and adds a certificate to the emulator of `batch-rest-client/testing`, and
- * type-checks a consumer file against the shipped declaration files (Node and browser settings).
+ * every entry and adds a certificate to the emulator of `batch-rest-client/testing`,
+ * type-checks a consumer file against the shipped declaration files (Node and browser settings),
+ * and bundles every entry for browsers.
  * Any missing tool (such as a Node 20) fails the run: nothing is skipped.
  */
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { bundleForBrowser } from '../browser/bundle.ts';
+import { installPacked, packPackage } from './packed-package.ts';
 import { checkTarballFiles } from './tarball-files.ts';
 import { findNode20, type NodeBinary, run } from './tools.ts';
 
@@ -17,43 +20,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'node_modules/.bin');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 
-interface PackResult {
-  filename: string;
-  size: number;
-  unpackedSize: number;
-  entryCount: number;
-  files: { path: string; size: number }[];
-}
-
 interface Manifest {
   name: string;
   version: string;
   bin?: Record<string, string>;
+  exports?: Record<string, unknown>;
   devDependencies?: Record<string, string>;
 }
 
-async function pack(destination: string): Promise<PackResult> {
-  run('npm', ['run', 'build'], { cwd: ROOT });
-  const output = run(
-    'npm',
-    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
-    {
-      cwd: ROOT,
-    },
-  );
-  const [result] = JSON.parse(output) as PackResult[];
-  if (!result) throw new Error('npm pack printed no result');
-  return result;
-}
-
 async function installInto(project: string, tarball: string, manifest: Manifest): Promise<void> {
-  await writeFile(
-    join(project, 'package.json'),
-    `${JSON.stringify({ name: 'smoke-consumer', private: true, type: 'module' }, null, 2)}\n`,
-  );
-  run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
-    cwd: project,
-  });
+  await installPacked(project, tarball);
   const installed = await readdir(join(project, 'node_modules'));
   const leaked = Object.keys(manifest.devDependencies ?? {}).filter((name) =>
     installed.includes(name.split('/')[0] as string),
@@ -122,6 +98,24 @@ async function runConsumers(project: string, nodes: NodeBinary[], manifest: Mani
   }
 }
 
+/**
+ * Every entry but `./testing/msw` (msw's own build decides there) bundles for browsers from the
+ * installed package with no `node:` import: bundlers pick the `default` builds of `./testing` and
+ * `./certificates`, which leave out `node:http` and the file reader.
+ */
+async function checkBrowserBundles(project: string, manifest: Manifest): Promise<void> {
+  const subpaths = Object.keys(manifest.exports ?? {}).filter(
+    (subpath) => subpath !== './package.json' && subpath !== './testing/msw',
+  );
+  for (const subpath of subpaths) {
+    const specifier = `${manifest.name}${subpath.slice(1)}`;
+    const entry = join(project, `browser-${subpath.replace(/\W+/g, '-')}.mjs`);
+    await writeFile(entry, `export * from '${specifier}';\n`);
+    const { code } = await bundleForBrowser(entry, { minify: true });
+    console.log(`browser bundle ok: ${specifier} (${code.length} bytes minified, no node: import)`);
+  }
+}
+
 /** Each declared bin is linked into node_modules/.bin, executable, and answers `--help`. */
 function checkBins(project: string, manifest: Manifest): void {
   for (const name of Object.keys(manifest.bin ?? {})) {
@@ -150,7 +144,7 @@ async function main(): Promise<void> {
   const nodes: NodeBinary[] = [findNode20(), { path: process.execPath, version: process.version }];
   const work = await mkdtemp(join(tmpdir(), 'batch-rest-client-package-'));
   try {
-    const packed = await pack(work);
+    const packed = packPackage(work);
     const tarball = join(work, packed.filename);
     checkTarballFiles(packed.files.map((file) => file.path));
     console.log(
@@ -175,6 +169,7 @@ async function main(): Promise<void> {
     await typeCheck(project, 'consumer.ts');
     await runConsumers(project, nodes, manifest);
     checkBins(project, manifest);
+    await checkBrowserBundles(project, manifest);
     await checkMswEntry(project, manifest);
   } finally {
     if (process.env.KEEP_SMOKE_DIR) console.log(`kept ${work}`);

@@ -1,4 +1,4 @@
-/** Process helpers of the package smoke test: run a command, find the machine's Node 20. */
+/** Process helpers of the package smoke test: run a command, find a Node 20 or another Node. */
 import { spawnSync } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 
@@ -51,12 +51,24 @@ export function findNode20(): NodeBinary {
   }
   // No Node 20 on this machine (say, its Node is 24): take one from the registry's `node` package,
   // as the toolchain does for Node 24, so `npm test` works unchanged on any machine.
+  const fetched = nodeFromRegistry('node@20');
+  if (fetched?.version.startsWith('v20.')) return fetched;
+  throw new Error(
+    `no Node 20 found (tried ${candidates.join(', ')} and the registry's node@20); set SMOKE_NODE20`,
+  );
+}
+
+/**
+ * A Node from the registry's `node` package (`spec` such as `node@22.23.3`), through `npm exec`,
+ * which keeps it in npm's cache for the next run; `undefined` when npm cannot get it.
+ */
+export function nodeFromRegistry(spec: string): NodeBinary | undefined {
   const fetched = spawnSync(
     'npm',
     [
       'exec',
       '--yes',
-      '--package=node@20',
+      `--package=${spec}`,
       '--',
       'node',
       '-p',
@@ -65,8 +77,5 @@ export function findNode20(): NodeBinary {
     { encoding: 'utf8' },
   );
   const [version = '', path = ''] = fetched.status === 0 ? fetched.stdout.trim().split(' ') : [];
-  if (version.startsWith('v20.') && path !== '') return { path, version };
-  throw new Error(
-    `no Node 20 found (tried ${candidates.join(', ')} and the registry's node@20); set SMOKE_NODE20`,
-  );
+  return version !== '' && path !== '' ? { path, version } : undefined;
 }
