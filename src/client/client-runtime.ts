@@ -64,7 +64,7 @@ export function createClientRuntime(
     o.allowInsecureConnection,
     collectionSegments(generated.operations),
   );
-  const now = o.now ?? Date.now;
+  const now = o.now ? checkedClock(o.now) : Date.now;
   const retry = resolveRetryOptions(o.retry);
   const ua = `batch-rest-client/${VERSION}`;
   const policies = o.additionalPolicies ?? [];
@@ -128,6 +128,23 @@ function chooseTransport(fetchOption: typeof fetch | undefined): Transport {
   const node = nodeHttpModules();
   if (node) return createNodeHttpTransport(node);
   return createFetchTransport((input, init) => globalThis.fetch(input, init));
+}
+
+/**
+ * A caller's clock, checked on every reading: a clock that returns no time (NaN, a string) is the
+ * caller's mistake, reported as such before anything is sent, not an `ocp-date: Invalid Date` the
+ * service refuses.
+ */
+function checkedClock(clock: () => number): () => number {
+  return () => {
+    const time = clock();
+    if (typeof time !== 'number' || !Number.isFinite(time)) {
+      throw new TypeError(
+        `options.now must return a finite number of milliseconds since the epoch; it returned ${typeof time === 'number' ? String(time) : `a ${typeof time}`}.`,
+      );
+    }
+    return time;
+  };
 }
 
 function policiesAt(
