@@ -50,9 +50,8 @@ export function nodeHttpModules(): NodeModules | undefined {
       stream: load('node:stream') as typeof NodeStream,
       zlib: load('node:zlib') as typeof NodeZlib,
     };
-    return Object.values(modules).every((m) => typeof m === 'object' && m !== null)
-      ? modules
-      : undefined;
+    // A module is an object (node:stream's is its Stream function); a hidden one is undefined.
+    return Object.values(modules).every((m) => m !== undefined && m !== null) ? modules : undefined;
   } catch {
     return undefined;
   }
@@ -168,7 +167,11 @@ function decoded(
   return res;
 }
 
-/** The whole body as UTF-8 text; fails when the connection breaks or decoding fails. */
+/**
+ * The whole body as UTF-8 text; fails when the connection breaks or decoding fails. Resolves once
+ * the body has ended and the message is closed, when Node has handed the socket back to the
+ * agent, so the next request of a sequence reuses it instead of opening a connection.
+ */
 function readBody(
   res: NodeHttp.IncomingMessage,
   method: string,
@@ -177,20 +180,22 @@ function readBody(
   return new Promise((resolve, reject) => {
     const stream = decoded(res, method, modules);
     const chunks: Buffer[] = [];
-    let ended = false;
+    let text: string | undefined;
+    let closed = false;
+    const settle = () => {
+      if (text !== undefined && closed) resolve(text);
+    };
     if (stream !== res) res.on('error', reject);
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', reject);
     stream.on('end', () => {
-      ended = true;
-      resolve(
-        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
-      );
+      text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      settle();
     });
     res.on('close', () => {
-      if (!ended && !res.complete) {
-        reject(new Error('the connection closed before the whole answer arrived'));
-      }
+      closed = true;
+      if (!res.complete) reject(new Error('the connection closed before the whole answer arrived'));
+      else settle();
     });
   });
 }

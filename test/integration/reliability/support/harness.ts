@@ -1,8 +1,10 @@
 /**
  * Shared set-up of the fault-injection suites: an msw server that fails on unhandled requests, a
  * client whose clock, jitter, request ids and sleep are injected (no real waiting), a record of
- * every attempt as handed to `fetch`, and a journal of everything the client printed or threw so
- * each suite can end with a secret scan.
+ * every attempt as it arrived at the server, and a journal of everything the client printed or
+ * threw so each suite can end with a secret scan. The client sends through its default transport
+ * (`node:http` in jest's `node-http` project, `fetch` in the `fetch` project; msw intercepts both),
+ * so every fault runs on both transports.
  */
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, jest } from '@jest/globals';
@@ -15,7 +17,7 @@ import {
   BatchSharedKeyCredential,
 } from '../../../../src/index.js';
 import {
-  referenceRequestFromFetch,
+  referenceRequestFromArrived,
   type WireRequestSnapshot,
 } from '../../../support/reference-shared-key.js';
 import { ACCOUNT, ACCOUNT_KEY, ACCOUNT_URL } from './secrets.js';
@@ -97,6 +99,7 @@ function installTimerTracking(): () => void {
  */
 export function useFaultServer() {
   const server = setupServer();
+  activeServer = server;
   let reached = 0;
   server.events.on('request:start', () => {
     reached++;
@@ -119,6 +122,8 @@ export function useFaultServer() {
   });
   afterEach(() => {
     server.resetHandlers();
+    for (const listener of harnessListeners) server.events.removeListener('request:start', listener);
+    harnessListeners.clear();
     reached = 0;
   });
   afterAll(() => {
@@ -129,6 +134,10 @@ export function useFaultServer() {
   });
   return { server, requestsReached: () => reached };
 }
+
+type StartListener = (event: { request: Request }) => void;
+let activeServer: ReturnType<typeof setupServer> | undefined;
+const harnessListeners = new Set<StartListener>();
 
 /** A clock tests move by hand. */
 export function createClock(start = START_MS) {
@@ -150,8 +159,11 @@ export interface HarnessOptions extends BatchClientOptions {
 /**
  * A client with everything non-deterministic injected. `sleeps` lists every backoff wait asked
  * for; the sleep honours the abort signal and advances the clock by the wait instead of waiting.
- * `attempts` lists every request handed to `fetch`, in order, after which the clock advances by
- * {@link ROUND_TRIP_MS} (so consecutive attempts have distinct `ocp-date`s).
+ * `attempts` lists every request as it arrived at the server (method, URL, headers, body), in
+ * order; after each the clock advances by {@link ROUND_TRIP_MS} (so consecutive attempts have
+ * distinct `ocp-date`s). An attempt is recorded from msw's `request:start` event and its body read
+ * from a clone, so an entry is filled a few microtasks after the request arrived (long before its
+ * answer reaches the client); a test that reads one too early sees `undefined` and fails.
  */
 export function createHarness(options: HarnessOptions = {}) {
   const { credential, randomValues = [0.5], ...clientOptions } = options;
@@ -161,6 +173,19 @@ export function createHarness(options: HarnessOptions = {}) {
   const warnings: string[] = [];
   let randomIndex = 0;
   let uuid = 0;
+  const onStart: StartListener = ({ request }) => {
+    const i = attempts.length;
+    attempts.push(undefined as unknown as WireRequestSnapshot);
+    const authorization = request.headers.get('authorization');
+    if (authorization) journal.authorizations.push(authorization);
+    clock.advance(ROUND_TRIP_MS);
+    void referenceRequestFromArrived(request).then((snapshot) => {
+      attempts[i] = snapshot;
+    });
+  };
+  if (!activeServer) throw new Error('createHarness needs useFaultServer() in the suite');
+  activeServer.events.on('request:start', onStart);
+  harnessListeners.add(onStart);
   const client = new BatchClient(
     ACCOUNT_URL,
     credential ?? new BatchSharedKeyCredential(ACCOUNT, ACCOUNT_KEY),
@@ -173,14 +198,6 @@ export function createHarness(options: HarnessOptions = {}) {
         if (signal?.aborted) return Promise.reject(signal.reason);
         clock.advance(ms);
         return Promise.resolve();
-      },
-      fetch: (input, init) => {
-        const snapshot = referenceRequestFromFetch(input, init);
-        attempts.push(snapshot);
-        const authorization = snapshot.headers.get('authorization');
-        if (authorization) journal.authorizations.push(authorization);
-        clock.advance(ROUND_TRIP_MS);
-        return globalThis.fetch(input, init);
       },
       onWarning: (message, code) => {
         warnings.push(`${code}: ${message}`);
