@@ -161,7 +161,7 @@ function method(op: OperationSpec, imports: Set<string>): string {
 }
 
 /**
- * The body's `@param`: what the client leaves out of the request (src/client/request-body.ts) —
+ * The body's `@param`: what the client leaves out of the request (src/client/call-arguments.ts) —
  * the read-only properties, which the service sets, and the OData annotations of an answer — so a
  * caller knows a value there is not sent, and that a resource read with `get` can be passed back.
  */

@@ -18,7 +18,7 @@
  * - a `readOnly` property (set by the service; TypeSpec specs share one model between `get`'s
  *   answer and a create or replace body) is refused in a request body, naming it, and is never
  *   required there even when `required` lists it (OpenAPI: required in answers only). The client
- *   leaves such properties out before validating (src/client/request-body.ts), so the refusal
+ *   leaves such properties out before validating (src/client/call-arguments.ts), so the refusal
  *   speaks to requests that did not come through it (the emulator's);
  * - formats become explicit keywords: `uuid` a pattern, `int32` its range, `byte` a base64 check
  *   (`base64`), date-time parameters a `Date` check (`instanceofDate`) and date-times in bodies a

@@ -8,7 +8,6 @@
  * @module
  */
 import { BatchValidationError } from '../errors/batch-validation-error.js';
-import { createPipeline } from '../pipeline/create-pipeline.js';
 import { createFetchTransport } from '../pipeline/fetch-transport.js';
 import { createNodeHttpTransport, nodeHttpModules } from '../pipeline/node-http-transport.js';
 import type { PipelinePolicy, SendRequest } from '../pipeline/pipeline-policy.js';
@@ -28,8 +27,7 @@ import {
   type DeprecationWarningMode,
 } from './client-options.js';
 import type { CreateHeyApiClient, GeneratedModule, SdkFunction } from './generated-module.js';
-import { shapeCheck } from './result-shape.js';
-
+import { shapeCheck } from './send-call.js';
 export interface ClientRuntime {
   /** The account URL without a trailing slash. */
   readonly baseUrl: string;
@@ -156,4 +154,35 @@ function policiesAt(
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The HTTP pipeline of a client, composed once when the client is made. Phases, in order:
+ *
+ * ```text
+ * perCall policies → retry → [perRetry policies → sign → transport] per attempt
+ * ```
+ *
+ * Validation and serialization come before it (the generated hey-api SDK method), and
+ * deserialization after it (hey-api's parser, then the client's result and error mapping); see
+ * `send-call.ts`. What differs from call to call travels on the request.
+ */
+interface PipelinePhases {
+  readonly perCall: readonly PipelinePolicy[];
+  readonly retry: PipelinePolicy;
+  readonly perRetry: readonly PipelinePolicy[];
+  /** Signs each attempt and sends it (the sign phase in front of the transport). */
+  readonly send: SendRequest;
+}
+
+/** Chains the phases in order: the first policy runs first; each one's `next` is the rest. */
+function createPipeline(phases: PipelinePhases): SendRequest {
+  const policies = [...phases.perCall, phases.retry, ...phases.perRetry];
+  let next = phases.send;
+  for (let i = policies.length - 1; i >= 0; i--) {
+    const policy = policies[i]!;
+    const rest = next;
+    next = (request) => policy.sendRequest(request, rest);
+  }
+  return next;
 }

@@ -1,6 +1,6 @@
 /**
  * Reads a successful response's declared headers into typed values (dates as `Date`, numbers,
- * booleans). The JSON result is hey-api's (checked by `result-shape.ts`). Pure.
+ * booleans). The JSON result is hey-api's (checked by `send-call.ts`). Pure.
  */
 import { parseHttpDate } from '../retry/retry-after.js';
 import { isDateFormat, isHttpDateFormat, isIntegerFormat } from '../table/formats.js';

@@ -17,23 +17,28 @@
  */
 import { checkDeprecation } from '../deprecation/deprecation-warnings.js';
 import {
+  BatchResponseError,
+  type BatchResponseIssue,
+  type BatchResponseProblem,
+} from '../errors/batch-response-error.js';
+import {
   BatchValidationError,
   type BatchValidationIssue,
 } from '../errors/batch-validation-error.js';
 import { parseBatchError } from '../errors/parse-batch-error.js';
+import { responseIds } from '../errors/response-ids.js';
 import { BufferedResponse, bufferResponse } from '../pipeline/buffered-response.js';
 import type { AttemptRecord, PipelineRequest } from '../pipeline/pipeline-policy.js';
 import type { OperationSpec, ResponseBodyKind } from '../table/operation-table.js';
-import type { CallArguments } from './call-arguments.js';
-import { type ResolvedCallOptions, resolveCallOptions } from './call-options.js';
+import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
+import { type CallArguments, normalizeCall } from './call-arguments.js';
 import type { BatchRawResponse } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import type { SdkResult } from './generated-module.js';
-import { normalizeCall } from './normalize-call.js';
 import { nextPageOptions } from './paging.js';
 import { placeArguments } from './place-arguments.js';
-import { responseError, ShapeMismatch } from './result-shape.js';
-import { callIssues } from './validate-call.js';
+import { callIssues, type ResolvedCallOptions, resolveCallOptions } from './validate-call.js';
+import type { ValidatorModule } from './validator-module.js';
 
 /** A call whose arguments are checked and whose options are resolved; its requests share them. */
 export interface PreparedCall {
@@ -196,4 +201,63 @@ function rawResponse(
     parsedBody: typeof parsedBody === 'object' ? parsedBody : undefined,
     request: { method: request.method, url: request.url, headers: request.headers },
   };
+}
+
+/**
+ * Whether a success body can be the operation's result: the generated `<OperationId>_response`
+ * validator (JSON types only, so what a newer service adds or omits still passes), run as
+ * hey-api's `responseValidator` on the parsed body, before hey-api's transformers turn date
+ * strings into `Date`s. Thrown inside hey-api; {@link deserialize} turns it into a
+ * BatchResponseError.
+ */
+export class ShapeMismatch extends Error {
+  override readonly name = 'ShapeMismatch';
+  constructor(readonly issues: readonly BatchResponseIssue[]) {
+    super('the body does not have the declared shape');
+  }
+}
+
+/** hey-api's `responseValidator` for `operation`, or `undefined` when it has no JSON result. */
+export function shapeCheck(
+  operation: OperationSpec,
+  validators: ValidatorModule,
+): ((data: unknown) => Promise<void>) | undefined {
+  const id = operation.validators.response;
+  const validate = id ? (validators[id] as CompiledValidator | undefined) : undefined;
+  if (!id || typeof validate !== 'function') return undefined;
+  return async (data) => {
+    if (validate(data)) return;
+    const issues = (validate.errors ?? []).flatMap((error) => {
+      const issue = ruleIssue(id, error, validators.ruleMessages);
+      return issue ? [{ path: bodyPath(issue.segments), message: issue.message }] : [];
+    });
+    throw new ShapeMismatch(issues);
+  };
+}
+
+/** `['value', '0', 'state']` → `value[0].state`. */
+function bodyPath(segments: readonly string[]): string {
+  return segments.reduce(
+    (path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path === '' ? s : `${path}.${s}`),
+    '',
+  );
+}
+
+/** The BatchResponseError of a success answer that cannot be `operation`'s result. */
+export function responseError(
+  operation: OperationSpec,
+  problem: BatchResponseProblem,
+  response: Response,
+  request: { method: string; url: string } | undefined,
+  issues?: readonly BatchResponseIssue[],
+): BatchResponseError {
+  return new BatchResponseError({
+    problem,
+    issues,
+    statusCode: response.status,
+    expected: operation.responseSchema,
+    ...responseIds(response.headers),
+    operation: `${operation.group}.${operation.method}`,
+    request,
+  });
 }

@@ -8,7 +8,7 @@
  */
 
 import type { ValidationErrorObject } from '../../generated/validators.js';
-import { normalizeBody } from '../client/request-body.js';
+import { normalizeBody } from '../client/call-arguments.js';
 import type { ValidatorModule } from '../client/validator-module.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import { ruleIssue } from '../validation/rule-words.js';

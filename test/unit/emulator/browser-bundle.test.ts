@@ -14,7 +14,7 @@ describe('the in-process emulator in a browser bundle', () => {
     const { inputs } = await bundleForBrowser(join(ROOT, 'src/emulator/create-batch-emulator.ts'));
     expect(inputs.filter((file) => file.includes('hey-api'))).toEqual([]);
     expect(inputs.filter((file) => file.startsWith('src/client/'))).toEqual([
-      'src/client/request-body.ts', // the body's x-batch-normalize rules, applied as the client applies them
+      'src/client/call-arguments.ts', // the body's x-batch-normalize rules, applied as the client applies them
     ]);
     expect(inputs).toEqual(
       expect.arrayContaining(['generated/operations.ts', 'generated/validators.js']),

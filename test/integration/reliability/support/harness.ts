@@ -122,7 +122,8 @@ export function useFaultServer() {
   });
   afterEach(() => {
     server.resetHandlers();
-    for (const listener of harnessListeners) server.events.removeListener('request:start', listener);
+    for (const listener of harnessListeners)
+      server.events.removeListener('request:start', listener);
     harnessListeners.clear();
     reached = 0;
   });

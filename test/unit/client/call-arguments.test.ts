@@ -4,7 +4,7 @@
  * of the answer; normalization rules still apply; the caller's objects are never changed.
  */
 import { describe, expect, it } from '@jest/globals';
-import { normalizeBody, prepareRequestBody } from '../../../src/client/request-body.js';
+import { normalizeBody, prepareRequestBody } from '../../../src/client/call-arguments.js';
 import type { BodySpec, OperationSpec } from '../../../src/table/operation-table.js';
 
 function operation(body: Partial<BodySpec>): OperationSpec {
