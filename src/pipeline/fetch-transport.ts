@@ -20,9 +20,12 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
       // `content-length` is the runtime's: the Fetch standard frames it from the body (the same
       // value the signer signed, see transport.ts); browsers refuse to be given it.
       headers: withoutContentLength(request.headers),
-      // Bytes, not text: for a text body the runtime would add `Content-Type: text/plain` where
-      // the request has none (an empty POST), and that header is signed.
-      body: request.body === undefined ? undefined : utf8.encode(request.body),
+      // Text only where the request names its Content-Type; otherwise bytes, for which the runtime
+      // adds none (for text it would add `Content-Type: text/plain`, unsigned: an empty POST).
+      body:
+        request.body === undefined || request.headers['content-type'] !== undefined
+          ? request.body
+          : utf8.encode(request.body),
       signal: request.signal,
     };
     let pending: Promise<Response>;
