@@ -7,90 +7,22 @@
  * @module
  */
 
-const utf8 = new TextEncoder();
+/** Statuses whose responses cannot carry a body (the `Response` constructor refuses one). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /**
- * A `Response` whose body was read to the end. Its body methods (`text`, `json`, `arrayBuffer`,
- * `bytes`, `blob`, `body`, `clone`) serve the text it carries, with the platform's rules (a body
- * is read once; a clone of an unread one reads again): no stream is made unless `body` is asked
- * for, so handing the answer on costs no second read. Platform `Response` methods called on it
- * directly (`Response.prototype.text.call(r)`) see no body.
+ * A `Response` whose body was read to the end, made again from the text, with the text kept in
+ * {@link BufferedResponse.bodyText}. Its body is a platform body (hey-api and the policies read it
+ * as any other); overriding the body methods to serve the text without a stream was tried and
+ * dropped: workerd's `Response` does not honour such overrides.
  */
 export class BufferedResponse extends Response {
   /** The whole body, decoded as UTF-8 (`''` when there was none). */
   readonly bodyText: string;
-  #used = false;
-  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | null | undefined;
 
   constructor(bodyText: string, init: { status: number; statusText?: string; headers: Headers }) {
-    super(null, init);
+    super(bodyText === '' || NULL_BODY_STATUSES.has(init.status) ? null : bodyText, init);
     this.bodyText = bodyText;
-  }
-
-  override get bodyUsed(): boolean {
-    return this.#used;
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    if (this.#stream === undefined) {
-      const bytes =
-        this.bodyText === '' ? undefined : (utf8.encode(this.bodyText) as Uint8Array<ArrayBuffer>);
-      this.#stream = bytes
-        ? new ReadableStream<Uint8Array<ArrayBuffer>>({
-            start: (controller) => {
-              controller.enqueue(bytes);
-              controller.close();
-            },
-            pull: () => {
-              this.#used = true;
-            },
-          })
-        : null;
-    }
-    return this.#stream;
-  }
-
-  override text(): Promise<string> {
-    return this.#read(() => this.bodyText);
-  }
-
-  override json(): Promise<unknown> {
-    return this.#read(() => JSON.parse(this.bodyText) as unknown);
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#read(() => utf8.encode(this.bodyText).buffer as ArrayBuffer);
-  }
-
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return this.#read(() => utf8.encode(this.bodyText) as Uint8Array<ArrayBuffer>);
-  }
-
-  override blob(): Promise<Blob> {
-    return this.#read(
-      () => new Blob([this.bodyText], { type: this.headers.get('content-type') ?? '' }),
-    );
-  }
-
-  override clone(): BufferedResponse {
-    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new BufferedResponse(this.bodyText, {
-      status: this.status,
-      statusText: this.statusText,
-      headers: new Headers(this.headers),
-    });
-  }
-
-  #read<T>(value: () => T): Promise<T> {
-    if (this.#used || this.#stream?.locked) {
-      return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    }
-    this.#used = true;
-    try {
-      return Promise.resolve(value());
-    } catch (error) {
-      return Promise.reject(error);
-    }
   }
 }
 

@@ -34,13 +34,23 @@ interface NodeModules {
 type BuiltinLoader = (id: string) => unknown;
 
 /**
- * Node's modules when this is Node itself (not Bun, Deno or workerd, which keep the `fetch` path:
- * their `node:http` is built on their `fetch`), else `undefined`.
+ * Node's modules when this is Node itself, else `undefined`. Bun, Deno and workerd keep the
+ * `fetch` path: each offers a `node:http` of its own, built on its `fetch` (workerd's gives an
+ * answer without its headers), so Node is recognised positively: `process.versions.node`, no
+ * `bun` or `deno` version, and a `navigator.userAgent` (Node 21+) that is Node's.
  */
-export function nodeHttpModules(): NodeModules | undefined {
-  const proc = (globalThis as { process?: NodeProcessLike }).process;
+export function nodeHttpModules(
+  proc: NodeProcessLike | undefined = (globalThis as { process?: NodeProcessLike }).process,
+  navigator: { userAgent?: unknown } | undefined = (
+    globalThis as { navigator?: { userAgent?: unknown } }
+  ).navigator,
+): NodeModules | undefined {
   const versions = proc?.versions;
   if (typeof versions?.node !== 'string' || versions.bun || versions.deno) return undefined;
+  const agent = navigator?.userAgent;
+  if (agent !== undefined && !(typeof agent === 'string' && agent.startsWith('Node.js/'))) {
+    return undefined;
+  }
   if (typeof proc?.getBuiltinModule !== 'function') return undefined;
   const load: BuiltinLoader = (id) => proc.getBuiltinModule!(id);
   try {
@@ -57,7 +67,7 @@ export function nodeHttpModules(): NodeModules | undefined {
   }
 }
 
-interface NodeProcessLike {
+export interface NodeProcessLike {
   versions?: { node?: string; bun?: string; deno?: string };
   getBuiltinModule?: (id: string) => unknown;
 }
