@@ -100,10 +100,14 @@ function unknownOptions(
   options: Readonly<Record<string, unknown>>,
   issues: BatchValidationIssue[],
 ): void {
-  const known = [
-    ...operation.parameters.filter((p) => p.location !== 'path').map((p) => p.clientName),
-    ...CALL_OPTION_NAMES,
-  ];
+  let known = KNOWN_OPTIONS.get(operation);
+  if (!known) {
+    known = [
+      ...operation.parameters.filter((p) => p.location !== 'path').map((p) => p.clientName),
+      ...CALL_OPTION_NAMES,
+    ];
+    KNOWN_OPTIONS.set(operation, known);
+  }
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;
     issues.push({
@@ -115,6 +119,9 @@ function unknownOptions(
     });
   }
 }
+
+/** The option names of each operation, made once (the table's entries are never changed). */
+const KNOWN_OPTIONS = new WeakMap<OperationSpec, readonly string[]>();
 
 /** Duck-typed so signals from another realm (or a polyfill) are accepted. */
 function isAbortSignalLike(value: unknown): boolean {

@@ -50,9 +50,9 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
       );
     }
     if (request.streamResponseBody && response.ok) return response;
-    let text: string;
+    let text = '';
     try {
-      text = await response.text();
+      if (response.body !== null) text = await response.text();
     } catch (error) {
       throw new AnswerBodyError(response.status, new Headers(response.headers), { cause: error });
     }
