@@ -4,7 +4,10 @@
  */
 import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { startBatchEmulator } from '../emulator/http-server.js';
+import { isBase64 } from '../util/base64.js';
+import { accountKeyRule } from './account-settings.js';
 import type { CliIo } from './cli-io.js';
+import { CliUsageError } from './cli-usage-error.js';
 import { readVariableFlag } from './environment-variable-flag.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { EmulatorInvocation } from './parse-emulator-flags.js';
@@ -32,8 +35,15 @@ export async function runEmulatorCommand(
     const { name, keyEnv } = invocation.account;
     const key = readVariableFlag('--account-key-env', keyEnv, io.env, help, {
       blankIsUnset: true,
-    });
-    accounts = [{ name, key: key.trim() }];
+    }).trim();
+    // Checked here, so the refusal names the variable, not the emulator's `accounts[].key`.
+    if (!isBase64(key)) {
+      throw new CliUsageError(
+        accountKeyRule(`--account-key-env ${keyEnv}: the variable ${keyEnv}`),
+        help,
+      );
+    }
+    accounts = [{ name, key }];
   }
   const deleteDelayInMs = invocation.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
   const running = await startBatchEmulator({

@@ -140,24 +140,26 @@ describe('describeError', () => {
     });
 
   it('maps each error class to its exit code', () => {
-    expect(describeError(new CliUsageError('bad', 'batch-rest x --help'), false)).toEqual({
-      exitCode: EXIT_CODES.usage,
-      text: "error: bad\nRun 'batch-rest x --help' for usage.\n",
-    });
+    expect(describeError(new CliUsageError('bad', 'batch-rest x --help'), { json: false })).toEqual(
+      {
+        exitCode: EXIT_CODES.usage,
+        text: "error: bad\nRun 'batch-rest x --help' for usage.\n",
+      },
+    );
     const validation = new BatchValidationError([
       { path: '--timeout', rule: 'type', message: 'must be an integer' },
     ]);
-    expect(describeError(validation, false)).toEqual({
+    expect(describeError(validation, { json: false })).toEqual({
       exitCode: 3,
       text: 'error: Invalid arguments (1 issue):\n- --timeout: must be an integer [type]\n',
     });
-    expect(describeError(service('CertificateNotFound', 404), false)).toEqual({
+    expect(describeError(service('CertificateNotFound', 404), { json: false })).toEqual({
       exitCode: 4,
       text:
         'error: The specified certificate does not exist.\n  status: 404 CertificateNotFound\n' +
         '  Reason: why\n  request id: 9c4d50ee-2d56-4cd3-8152-34347dc9f2b0\n',
     });
-    const retired = describeError(service('CertificateRetired', 400), false);
+    const retired = describeError(service('CertificateRetired', 400), { json: false });
     expect(retired.exitCode).toBe(5);
     expect(retired.text).toContain(
       "error: Certificate operation 'certificate.get' failed: Azure Batch certificates were retired",
@@ -165,23 +167,32 @@ describe('describeError', () => {
     expect(retired.text).toContain(
       "\n  status: 400 CertificateRetired\n  service message: The 'Azure Batch Certificates' feature was retired on 02/29/2024.\n",
     );
-    expect(describeError(new BatchTimeoutError({ timeoutInMs: 5 }), false).exitCode).toBe(6);
-    expect(describeError(new BatchNetworkError({}), false).exitCode).toBe(6);
+    expect(describeError(new BatchTimeoutError({ timeoutInMs: 5 }), { json: false }).exitCode).toBe(
+      6,
+    );
+    expect(describeError(new BatchNetworkError({}), { json: false }).exitCode).toBe(6);
     const abort = Object.assign(new Error('cancelled at the prompt'), { name: 'AbortError' });
-    expect(describeError(abort, false).exitCode).toBe(6);
+    expect(describeError(abort, { json: false }).exitCode).toBe(6);
     expect(
-      describeError(new CertificateFileError('PASSWORD_REQUIRED', 'needs a password'), false),
+      describeError(new CertificateFileError('PASSWORD_REQUIRED', 'needs a password'), {
+        json: false,
+      }),
     ).toEqual({
       exitCode: 7,
       text:
         'error: needs a password [PASSWORD_REQUIRED]\nThe file is password-protected: pass ' +
         '--password-env VAR (the variable holds the password), or run in a terminal to be asked for it.\n',
     });
-    expect(describeError(new Error('boom'), false)).toEqual({ exitCode: 1, text: 'error: boom\n' });
+    expect(describeError(new Error('boom'), { json: false })).toEqual({
+      exitCode: 1,
+      text: 'error: boom\n',
+    });
   });
 
   it('prints one JSON object with --json, without the request', () => {
-    const parsed = JSON.parse(describeError(service('CertificateNotFound', 404), true).text) as {
+    const parsed = JSON.parse(
+      describeError(service('CertificateNotFound', 404), { json: true }).text,
+    ) as {
       error: Record<string, unknown>;
     };
     expect(parsed.error).toMatchObject({
@@ -193,7 +204,7 @@ describe('describeError', () => {
     });
     expect(parsed.error).not.toHaveProperty('request');
     const file = JSON.parse(
-      describeError(new CertificateFileError('WRONG_PASSWORD', 'wrong'), true).text,
+      describeError(new CertificateFileError('WRONG_PASSWORD', 'wrong'), { json: true }).text,
     ) as { error: Record<string, unknown> };
     expect(file).toEqual({
       error: {
