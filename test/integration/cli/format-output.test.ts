@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { operations } from '../../../generated/operations.js';
 import { CertificateFileError } from '../../../src/certificate-file/certificate-file-error.js';
+import type { CliIo } from '../../../src/cli/cli-io.js';
 import { CliUsageError } from '../../../src/cli/cli-usage-error.js';
 import { buildCommands } from '../../../src/cli/command-table.js';
 import { EXIT_CODES } from '../../../src/cli/exit-codes.js';
@@ -11,13 +12,21 @@ import {
   formatKeyValues,
   formatResult,
   formatTable,
+  MAX_HUMAN_VALUE,
+  MAX_TABLE_WIDTH,
 } from '../../../src/cli/format-result.js';
+import { runCli } from '../../../src/cli/run-cli.js';
 import {
   BatchNetworkError,
   BatchServiceError,
   BatchTimeoutError,
   BatchValidationError,
 } from '../../../src/errors/index.js';
+import {
+  EMULATOR_ACCOUNT_KEY,
+  EMULATOR_ACCOUNT_NAME,
+  startBatchEmulator,
+} from '../../../src/testing/index.js';
 
 const commands = buildCommands(operations);
 const command = (name: string) => commands.find((c) => c.name === name)!;
@@ -214,5 +223,92 @@ describe('describeError', () => {
         code: 'WRONG_PASSWORD',
       },
     });
+  });
+});
+
+describe('identifiers are printed whole (issue 22: the thumbprint was cut to a9520b9…)', () => {
+  const TP = 'a9520b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f50';
+  const URL_ = `https://myaccount.westeurope.batch.azure.com/certificates(thumbprintAlgorithm=sha1,thumbprint=${TP})`;
+  const DATA = 'QUJD'.repeat(300);
+
+  it('cuts only base64 data in key: value lines; URLs and messages stay whole', () => {
+    const message = `The certificate is in use by pool ${'p'.repeat(60)} and cannot be deleted now.`;
+    expect(URL_.length).toBeGreaterThan(MAX_HUMAN_VALUE);
+    expect(message.length).toBeGreaterThan(MAX_HUMAN_VALUE);
+    expect(formatKeyValues({ url: URL_, dataServiceId: URL_, message, publicData: DATA })).toBe(
+      [
+        `url:           ${URL_}`,
+        `dataServiceId: ${URL_}`,
+        `message:       ${message}`,
+        `publicData:    ${DATA.slice(0, 79)}… (1200 characters; --json shows all)`,
+      ].join('\n'),
+    );
+  });
+
+  it("always shows a table's key columns, wherever they are and however wide", () => {
+    const wide = { a: 'x'.repeat(45), b: 'y'.repeat(45), c: 'z'.repeat(45) };
+    const long = 'k'.repeat(60);
+    // The keys take their room first; the other columns fill what is left.
+    expect(formatTable([{ ...wide, thumbprint: TP, id: long }], ['thumbprint', 'id'])).toBe(
+      `${'thumbprint'.padEnd(40)}  id\n${TP}  ${long}`,
+    );
+    expect(formatTable([{ ...wide, thumbprint: TP }], ['thumbprint'])).toBe(
+      `${'a'.padEnd(45)}  thumbprint\n${wide.a}  ${TP}`,
+    );
+    // Without key names the same item loses both: too wide, or past the table's width.
+    expect(formatTable([{ ...wide, thumbprint: TP, id: long }])).toBe(
+      `${'a'.padEnd(45)}  b\n${wide.a}  ${wide.b}`,
+    );
+    expect(MAX_TABLE_WIDTH).toBe(120);
+  });
+
+  it("takes the key columns from the group's path parameters", () => {
+    for (const c of commands) expect(c.keyNames).toEqual(['thumbprintAlgorithm', 'thumbprint']);
+  });
+
+  it('prints the full thumbprint in add, get and list against the emulator', async () => {
+    // A gateway prefix makes the certificate's URL long, as a real account's is.
+    const running = await startBatchEmulator({ pathPrefix: '/batch/contoso-render-eu' });
+    try {
+      const run = async (...argv: string[]) => {
+        let stdout = '';
+        const io = {
+          env: {
+            BATCH_ACCOUNT_URL: running.url,
+            BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
+            BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+          },
+          stdout: (text: string) => {
+            stdout += text;
+          },
+          stderr: () => {},
+          readStdin: async () =>
+            JSON.stringify({
+              thumbprint: TP,
+              thumbprintAlgorithm: 'sha1',
+              data: DATA,
+              certificateFormat: 'cer',
+            }),
+          stdinIsTTY: false,
+          noDeprecation: true,
+        } as unknown as CliIo;
+        expect(await runCli(argv, io)).toBe(0);
+        return stdout;
+      };
+      const certificateUrl = `${running.url}/certificates(thumbprintAlgorithm=sha1,thumbprint=${TP})`;
+      const added = await run('certificate', 'add', '--body', '-');
+      expect(added).toContain(
+        `dataServiceId: ${running.url}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=${TP})\n`,
+      );
+      const got = await run('certificate', 'get', 'sha1', TP);
+      expect(got).toContain(`\nurl:                 ${certificateUrl}\n`);
+      expect(got).toContain(
+        `\npublicData:          ${DATA.slice(0, 79)}… (1200 characters; --json shows all)\n`,
+      );
+      const listed = await run('certificate', 'list');
+      expect(listed.split('\n')[1]!.startsWith(`${TP}  sha1  `)).toBe(true);
+    } finally {
+      await running.close();
+    }
   });
 });
