@@ -3,7 +3,8 @@
  * document with `--json`). Pure. Every message comes from errors that are already free of
  * secrets; no request body, header or key is ever added here. Library names become the command
  * line's ({@link withCliNames}); a refused command or flag gets its closest known ones ("did you
- * mean"); a `403 AuthenticationFailed` gets a hint naming what to check.
+ * mean"); a `403 AuthenticationFailed` gets a hint naming what to check, a retired operation
+ * what the CLI offers instead.
  */
 import type { BatchServiceError } from '../errors/batch-service-error.js';
 import type { BatchValidationError } from '../errors/batch-validation-error.js';
@@ -62,6 +63,14 @@ export function authenticationHint(account: { name: string; key: string }): stri
   );
 }
 
+/**
+ * For `CertificateRetired`: what the CLI offers instead of the library's advice (the error's
+ * message names `batch-rest-client/testing`).
+ */
+export const RETIRED_HINT =
+  'hint: --emulator runs the command against a local emulator of the service as it was; ' +
+  "'batch-rest certificate migrate-plan' plans a pool's move to Azure Key Vault.";
+
 const CERTIFICATE_FILE_HINTS: Readonly<Record<string, string>> = {
   PASSWORD_REQUIRED:
     'The file is password-protected: pass --password-env VAR (the variable holds the password), ' +
@@ -104,6 +113,13 @@ function valueLines(key: string, value: string, verbose: boolean): string[] {
   return [`  ${key}: ${first}`, ...more.map((line) => (line === '' ? '' : `    ${line}`))];
 }
 
+/** The hint line for a service error, if it has one. */
+function serviceHint(error: BatchServiceError, context: ErrorContext): string | undefined {
+  if (isAuthenticationFailure(error) && context.account) return authenticationHint(context.account);
+  if (error.retired) return RETIRED_HINT;
+  return undefined;
+}
+
 function serviceLines(error: BatchServiceError, context: ErrorContext): string[] {
   const status = [String(error.statusCode), error.code].filter(Boolean).join(' ');
   const lines = [`error: ${error.message}`, `  status: ${status}`];
@@ -114,20 +130,37 @@ function serviceLines(error: BatchServiceError, context: ErrorContext): string[]
     lines.push(...valueLines(key, value, context.verbose === true));
   }
   if (error.requestId) lines.push(`  request id: ${error.requestId}`);
-  if (isAuthenticationFailure(error) && context.account) {
-    lines.push(authenticationHint(context.account));
-  }
+  const hint = serviceHint(error, context);
+  if (hint) lines.push(hint);
   return lines;
+}
+
+/** How the library's transport and response errors begin: `Operation 'certificate.list'`. */
+function librarySubject(operation: string | undefined): string {
+  return operation ? `Operation '${operation}'` : 'The request';
+}
+
+/** The command that ran, `'batch-rest certificate list'`, else the library's subject. */
+function cliSubject(operation: string | undefined, context: ErrorContext): string {
+  const command = context.command;
+  return command ? `'batch-rest ${command.group} ${command.name}'` : librarySubject(operation);
+}
+
+/** `message` beginning with the command that ran instead of the client method. */
+function withCliSubject(
+  message: string,
+  operation: string | undefined,
+  context: ErrorContext,
+): string {
+  const subject = librarySubject(operation);
+  return message.startsWith(subject)
+    ? `${cliSubject(operation, context)}${message.slice(subject.length)}`
+    : message;
 }
 
 /** The timeout in the command line's words: the CLI has no per-attempt timeout option to name. */
 function timeoutLine(error: BatchTimeoutError, context: ErrorContext): string {
-  const command = context.command;
-  const subject = command
-    ? `'batch-rest ${command.group} ${command.name}'`
-    : error.operation
-      ? `Operation '${error.operation}'`
-      : 'The request';
+  const subject = cliSubject(error.operation, context);
   const attempts =
     error.attempts === undefined
       ? ''
@@ -135,23 +168,32 @@ function timeoutLine(error: BatchTimeoutError, context: ErrorContext): string {
   return `error: ${subject} timed out: no response within ${error.timeoutInMs} ms per attempt${attempts}.`;
 }
 
-function jsonError(error: unknown, exitCode: ExitCode, context: ErrorContext): string {
+/**
+ * One JSON object: the error's own safe view, with the message as the text says it for the
+ * errors whose message the CLI rewords (timeouts, network and response errors).
+ */
+function jsonError(
+  error: unknown,
+  exitCode: ExitCode,
+  context: ErrorContext,
+  firstLine: string,
+): string {
   const base: Record<string, unknown> = { exitCode, name: nameOf(error) ?? 'Error' };
   if (isBatchServiceError(error) || isBatchValidationError(error) || isBatchResponseError(error)) {
     Object.assign(base, (error as BatchServiceError | BatchValidationError).toJSON());
   } else {
-    base.message = isBatchTimeoutError(error)
-      ? timeoutLine(error, context).replace(/^error: /, '')
-      : messageOf(error);
+    base.message = messageOf(error);
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string') base.code = code;
+  }
+  if (isBatchTimeoutError(error) || isBatchNetworkError(error) || isBatchResponseError(error)) {
+    base.message = firstLine.replace(/^error: /, '');
   }
   if (isCliUsageError(error) && error.suggestions.length > 0) {
     base.suggestions = [...error.suggestions];
   }
-  if (isBatchServiceError(error) && isAuthenticationFailure(error) && context.account) {
-    base.hint = authenticationHint(context.account).replace(/^hint: /, '');
-  }
+  const hint = isBatchServiceError(error) ? serviceHint(error, context) : undefined;
+  if (hint) base.hint = hint.replace(/^hint: /, '');
   delete base.request;
   delete base.stack;
   return `${JSON.stringify({ error: base })}\n`;
@@ -180,12 +222,17 @@ function classify(error: unknown, context: ErrorContext): { exitCode: ExitCode; 
   }
   if (isBatchResponseError(error)) {
     // A success status with a body that cannot be the result: a service fault, like an error answer.
-    return { exitCode: EXIT_CODES.service, lines: [`error: ${error.message}`] };
+    const message = withCliSubject(error.message, error.operation, context);
+    return { exitCode: EXIT_CODES.service, lines: [`error: ${message}`] };
   }
   if (isBatchTimeoutError(error)) {
     return { exitCode: EXIT_CODES.network, lines: [timeoutLine(error, context)] };
   }
-  if (isBatchNetworkError(error) || isBatchAbortError(error)) {
+  if (isBatchNetworkError(error)) {
+    const message = withCliSubject(error.message, error.operation, context);
+    return { exitCode: EXIT_CODES.network, lines: [`error: ${message}`] };
+  }
+  if (isBatchAbortError(error)) {
     return { exitCode: EXIT_CODES.network, lines: [`error: ${messageOf(error)}`] };
   }
   if (nameOf(error) === 'CertificateFileError') {
@@ -205,6 +252,6 @@ export function describeError(thrown: unknown, context: ErrorContext): Described
   const { exitCode, lines } = classify(error, context);
   return {
     exitCode,
-    text: context.json ? jsonError(error, exitCode, context) : `${lines.join('\n')}\n`,
+    text: context.json ? jsonError(error, exitCode, context, lines[0]!) : `${lines.join('\n')}\n`,
   };
 }

@@ -349,7 +349,7 @@ describe('errors and exit codes', () => {
     });
     expect(run.code).toBe(6);
     expect(run.stderr).toContain(
-      "error: Operation 'certificate.list' failed with a network error (ECONNREFUSED)",
+      "error: 'batch-rest certificate list' failed with a network error (ECONNREFUSED) after 1 attempt: no response was received from the Batch service.\n",
     );
   });
 

@@ -11,10 +11,19 @@ import { certificateBodySource } from '../../../src/cli/certificate-body-source.
 import type { CliIo } from '../../../src/cli/cli-io.js';
 import { bodyFlagOf, cliIssuePath, withCliNames } from '../../../src/cli/cli-names.js';
 import { buildCommands, positionalName } from '../../../src/cli/command-table.js';
-import { describeError } from '../../../src/cli/format-error.js';
+import { describeError, RETIRED_HINT } from '../../../src/cli/format-error.js';
 import { runCli } from '../../../src/cli/run-cli.js';
-import { BatchTimeoutError, BatchValidationError } from '../../../src/errors/index.js';
-import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
+import {
+  BatchNetworkError,
+  BatchResponseError,
+  BatchTimeoutError,
+  BatchValidationError,
+} from '../../../src/errors/index.js';
+import {
+  EMULATOR_ACCOUNT_KEY,
+  EMULATOR_ACCOUNT_NAME,
+  startBatchEmulator,
+} from '../../../src/testing/index.js';
 
 const commands = buildCommands(operations, [certificateBodySource]);
 const command = (name: string) => commands.find((c) => c.name === name)!;
@@ -251,5 +260,71 @@ describe('what the user sees', () => {
       exitCode: 7,
       text: `error: the file says why [${code}]\n${hint}\n`,
     });
+  });
+
+  it("a retired operation: the CLI's alternatives after the library's advice", async () => {
+    const { exitCode, stderr } = await run(['certificate', 'list', '--emulator', 'retired']);
+    expect(exitCode).toBe(5);
+    expect(stderr).toContain(
+      "For tests, use the emulator from 'batch-rest-client/testing'.\n  status: 400 CertificateRetired\n",
+    );
+    expect(stderr.split('\n').at(-2)).toBe(
+      "hint: --emulator runs the command against a local emulator of the service as it was; 'batch-rest certificate migrate-plan' plans a pool's move to Azure Key Vault.",
+    );
+    expect(RETIRED_HINT).toBe(stderr.split('\n').at(-2));
+    const json = await run(['certificate', 'list', '--emulator', 'retired', '--json']);
+    const { error } = JSON.parse(json.stderr) as { error: Record<string, unknown> };
+    expect(error.hint).toBe(RETIRED_HINT.replace('hint: ', ''));
+  });
+
+  it('a port in use names --port (was: exit 1, listen EADDRINUSE …)', async () => {
+    const taken = await startBatchEmulator();
+    try {
+      const port = new URL(taken.url).port;
+      const { exitCode, stderr } = await run(['emulator', '--port', port]);
+      expect(exitCode).toBe(2);
+      expect(stderr).toBe(
+        `error: --port ${port}: the port is in use (EADDRINUSE); give another, or 0 for any free port\n` +
+          "Run 'batch-rest emulator --help' for usage.\n",
+      );
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('network and response errors begin with the command, not the client method', async () => {
+    const { exitCode, stderr } = await run(['certificate', 'list', '--max-retries', '0'], {
+      BATCH_ACCOUNT_URL: 'http://127.0.0.1:1',
+      BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
+      BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+    });
+    expect(exitCode).toBe(6);
+    expect(stderr).toBe(
+      "error: 'batch-rest certificate list' failed with a network error (ECONNREFUSED) after 1 attempt: no response was received from the Batch service.\n",
+    );
+    const response = new BatchResponseError({
+      problem: 'emptyBody',
+      statusCode: 200,
+      expected: 'Certificate',
+      operation: 'certificate.get',
+    });
+    const context = { json: false, command: command('get') };
+    const text = describeError(response, context).text;
+    expect(
+      text.startsWith(
+        "error: 'batch-rest certificate get' got a 200 answer that cannot be a Certificate: ",
+      ),
+    ).toBe(true);
+    const json = JSON.parse(describeError(response, { ...context, json: true }).text) as {
+      error: Record<string, unknown>;
+    };
+    expect(`error: ${json.error.message}\n`).toBe(text);
+    expect(json.error.operation).toBe('certificate.get');
+    // Without a command (an error outside an operation) the library's words stay.
+    expect(
+      describeError(new BatchNetworkError({ operation: 'certificate.get' }), { json: false }).text,
+    ).toBe(
+      "error: Operation 'certificate.get' failed with a network error: no response was received from the Batch service.\n",
+    );
   });
 });
