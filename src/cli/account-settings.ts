@@ -28,14 +28,35 @@ export interface AccountSettings {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
+/** The URL's scheme as the URL parser reads it (`new URL` drops tabs and newlines), if any. */
+function protocolOf(url: string): string | undefined {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `true` for `http://127.0.0.1…`, `http://[::1]…` and `http://localhost…`. */
 export function isLoopbackHttpUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname);
-  } catch {
-    return false;
-  }
+  return protocolOf(url) === 'http:' && LOOPBACK_HOSTS.has(new URL(url).hostname);
+}
+
+/** How the 403 hint and the prompt's refusal name a key typed at the prompt. */
+export const PROMPTED_KEY = 'the key typed at the prompt';
+
+/**
+ * Where the account's name and key come from, as the user knows them: the variables, or the
+ * prompt when `BATCH_ACCOUNT_KEY` is not set (see {@link accountFromEnvironment}).
+ */
+export function accountSource(env: Readonly<Record<string, string | undefined>>): {
+  name: string;
+  key: string;
+} {
+  return {
+    name: ACCOUNT_ENV.name,
+    key: present(env[ACCOUNT_ENV.key]) ? ACCOUNT_ENV.key : PROMPTED_KEY,
+  };
 }
 
 function present(value: string | undefined): value is string {
@@ -49,7 +70,8 @@ export function accountKeyRule(where: string): string {
 
 /**
  * The client's account URL rules, worded for `BATCH_ACCOUNT_URL`; `http:` only for a loopback
- * emulator.
+ * emulator. The scheme is the parser's (`ht<TAB>tp://…` is `http:`), so no `http:` URL reaches
+ * the client, whose refusal names its own option.
  */
 function checkAccountUrl(url: string, collections: readonly string[]): void {
   try {
@@ -57,7 +79,7 @@ function checkAccountUrl(url: string, collections: readonly string[]): void {
   } catch (error) {
     throw new CliUsageError((error as Error).message);
   }
-  if (url.toLowerCase().startsWith('http:') && !isLoopbackHttpUrl(url)) {
+  if (protocolOf(url) === 'http:' && !isLoopbackHttpUrl(url)) {
     throw new CliUsageError(
       `${ACCOUNT_ENV.url} uses http:, which would send signed requests in clear text; use https: ` +
         '(http: is allowed only for a local emulator on 127.0.0.1, [::1] or localhost)',

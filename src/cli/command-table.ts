@@ -25,6 +25,12 @@ export interface CliCommand {
   readonly bodyFlags: readonly CliFlag[];
   /** The body source for this operation's body schema, if there is one. */
   readonly bodySource?: BodySource;
+  /**
+   * The names that identify a resource of the group: the path parameters of its commands
+   * (`thumbprintAlgorithm`, `thumbprint`), which a listed item carries under the same names. A
+   * table always shows these columns, in full.
+   */
+  readonly keyNames: readonly string[];
 }
 
 /** Flags every command accepts; operation parameters may not reuse these names. */
@@ -32,7 +38,16 @@ export const GLOBAL_FLAGS: readonly CliFlag[] = Object.freeze([
   {
     name: 'json',
     kind: 'boolean',
-    description: 'Print the result as one JSON document on stdout (errors as JSON on stderr).',
+    description:
+      'Print the result as one JSON document on stdout (errors as JSON on stderr, with every ' +
+      'detail). Without it, lists print as a table and base64 data longer than 80 characters is shortened.',
+  },
+  {
+    name: 'verbose',
+    kind: 'boolean',
+    description:
+      "Print an error's every detail in full, e.g. the string-to-sign the service sends with " +
+      '403 AuthenticationFailed (shortened to its first line otherwise).',
   },
   {
     name: 'emulator',
@@ -131,9 +146,20 @@ export function buildCommands(
       parameterFlags,
       bodyFlags,
       ...(bodySource ? { bodySource } : {}),
+      keyNames: [],
     });
   }
-  return commands.sort((a, b) =>
+  const withKeys = commands.map((command) => ({
+    ...command,
+    keyNames: [
+      ...new Set(
+        commands
+          .filter((c) => c.group === command.group)
+          .flatMap((c) => c.positionals.map((p) => p.clientName)),
+      ),
+    ],
+  }));
+  return withKeys.sort((a, b) =>
     a.group === b.group ? compare(a.name, b.name) : compare(a.group, b.group),
   );
 }

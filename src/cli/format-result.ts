@@ -2,9 +2,15 @@
  * Turns an operation's result into output: one JSON document (`--json`), or for humans a table
  * (lists), `key: value` lines (objects), or a done line plus the response headers. Pure.
  */
+
+import { isBase64 } from '../util/base64.js';
 import type { CliCommand } from './command-table.js';
 
-/** Longest value printed in human output; longer ones are cut (use `--json` for all of it). */
+/**
+ * Longest base64 data (certificate bytes) printed in human output; longer data is cut (use
+ * `--json` for all of it). Nothing else is cut: identifiers, URLs (which hold them) and messages
+ * are printed whole.
+ */
 export const MAX_HUMAN_VALUE = 80;
 /** Widest table the human list output aims for; columns that do not fit are left out. */
 export const MAX_TABLE_WIDTH = 120;
@@ -21,7 +27,7 @@ function toText(value: unknown): string {
 }
 
 function cut(text: string): string {
-  if (text.length <= MAX_HUMAN_VALUE) return text;
+  if (text.length <= MAX_HUMAN_VALUE || !isBase64(text)) return text;
   return `${text.slice(0, MAX_HUMAN_VALUE - 1)}… (${text.length} characters; --json shows all)`;
 }
 
@@ -55,10 +61,12 @@ export function formatKeyValues(value: unknown): string {
 }
 
 /**
- * A table of the items' short scalar properties, in the order they first appear. Columns are
- * added while the table stays within {@link MAX_TABLE_WIDTH}.
+ * A table of the items' short scalar properties, in the order they first appear. The columns
+ * named in `keyNames` (what identifies an item) are always shown, in full; the others are added
+ * while they are at most 48 characters wide and the table stays within {@link MAX_TABLE_WIDTH}.
+ * No value is cut.
  */
-export function formatTable(items: readonly unknown[]): string {
+export function formatTable(items: readonly unknown[], keyNames: readonly string[] = []): string {
   const rows = items.filter((item) => item !== null && typeof item === 'object') as Record<
     string,
     unknown
@@ -67,17 +75,21 @@ export function formatTable(items: readonly unknown[]): string {
   for (const row of rows) {
     for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
   }
-  const columns: { key: string; width: number }[] = [];
-  let total = 0;
+  const candidates: { key: string; width: number }[] = [];
   for (const key of keys) {
     if (key.startsWith('odata.')) continue;
     const values = rows.map((row) => row[key]).filter((v) => v !== undefined);
     if (!values.every(isScalar)) continue;
-    const width = Math.max(key.length, ...values.map((v) => toText(v).length));
-    if (width > MAX_COLUMN || total + width + 2 > MAX_TABLE_WIDTH) continue;
-    columns.push({ key, width });
-    total += width + 2;
+    candidates.push({ key, width: Math.max(key.length, ...values.map((v) => toText(v).length)) });
   }
+  const isKey = (key: string) => keyNames.includes(key);
+  let total = candidates.filter((c) => isKey(c.key)).reduce((sum, c) => sum + c.width + 2, 0);
+  const columns = candidates.filter((c) => {
+    if (isKey(c.key)) return true;
+    if (c.width > MAX_COLUMN || total + c.width + 2 > MAX_TABLE_WIDTH) return false;
+    total += c.width + 2;
+    return true;
+  });
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => cell.padEnd(columns[i]!.width))
@@ -99,7 +111,9 @@ export function formatResult(command: CliCommand, result: unknown, json: boolean
   if (operation.pageable) {
     const items = Array.isArray(result) ? result : [];
     const count = `${items.length} item${items.length === 1 ? '' : 's'}`;
-    return items.length === 0 ? `${label}: ${count}\n` : `${formatTable(items)}\n(${count})\n`;
+    return items.length === 0
+      ? `${label}: ${count}\n`
+      : `${formatTable(items, command.keyNames)}\n(${count})\n`;
   }
   if (operation.isExistenceCheck) return `${label}: ${result ? 'exists' : 'not found'}\n`;
   if (operation.responseBody === 'json') {

@@ -5,6 +5,7 @@
 import type { CliFlag } from './cli-flag.js';
 import { type CliCommand, GLOBAL_FLAGS, groupNames, positionalName } from './command-table.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { SERVICE_MAX_CLOCK_SKEW_IN_MINUTES } from './format-error.js';
 import { commandNames } from './parse-command-line.js';
 import { EMULATOR_FLAGS } from './parse-emulator-flags.js';
 import {
@@ -19,7 +20,7 @@ import { HELP_WIDTH, twoColumns, wrapText } from './wrap-text.js';
 const EXIT_CODE_TEXT: Readonly<Record<keyof typeof EXIT_CODES, string>> = {
   ok: 'success',
   unexpected: 'unexpected error',
-  usage: 'usage: unknown command or flag, missing argument, no account configured',
+  usage: 'usage: unknown command or flag (the closest are suggested), missing argument, no account',
   validation: 'invalid argument or body value (nothing was sent)',
   service: 'the service answered with an error, or with an unusable success',
   retired: 'the service answered CertificateRetired (certificates were retired in February 2024)',
@@ -79,7 +80,10 @@ export function globalHelp(commands: readonly CliCommand[]): string {
     ...wrapText(
       'Set BATCH_ACCOUNT_URL, BATCH_ACCOUNT_NAME and BATCH_ACCOUNT_KEY (Shared Key), or pass ' +
         '--emulator. When only the key is missing and stdin is a terminal, it is asked for ' +
-        'without echo. Keys and passwords are never taken as flags.',
+        'without echo. Keys and passwords are never taken as flags. A 403 AuthenticationFailed ' +
+        `answer means a wrong name or key, or a clock more than ${SERVICE_MAX_CLOCK_SKEW_IN_MINUTES} ` +
+        "minutes off the service's: the error names what to check, and --verbose adds the " +
+        "service's detail.",
       HELP_WIDTH,
       '  ',
     ),

@@ -5,6 +5,7 @@
  */
 import type { BatchEmulatorMode } from '../emulator/types.js';
 import { CliUsageError } from './cli-usage-error.js';
+import { closestWords } from './closest-words.js';
 import { type CliCommand, GLOBAL_FLAGS, groupNames } from './command-table.js';
 import {
   EMULATOR_FLAGS,
@@ -115,16 +116,45 @@ function helpTopic(words: readonly string[], commands: readonly CliCommand[]): H
   const [group, name] = words;
   if (group === undefined) return { kind: 'global' };
   if (group === 'emulator') return { kind: 'emulator' };
-  if (!groupNames(commands).includes(group)) throw unknownGroup(group, commands);
+  if (!groupNames(commands).includes(group)) throw unknownGroup(group, name, commands);
   if (name === undefined) return { kind: 'group', group };
   if (isMigratePlan(group, name)) return { kind: 'migrate-plan' };
   return { kind: 'command', command: findCommand(commands, group, name) };
 }
 
-function unknownGroup(group: string, commands: readonly CliCommand[]): CliUsageError {
-  const known = [...groupNames(commands), 'emulator'].join(', ');
-  const shown = isWordLike(group) ? `'${group}'` : NOT_SHOWN;
-  return new CliUsageError(`unknown command ${shown} (commands: ${known})`);
+/**
+ * An unknown first word. A word written like a command is quoted, with the closest groups (and
+ * `help`); when the next word is then a command of that group, or close to one, the suggestion
+ * is the whole command (`certifcate lst` → `certificate list`). A word that is no group but a
+ * command gets its group (`list` → `certificate list`).
+ */
+function unknownGroup(
+  group: string,
+  name: string | undefined,
+  commands: readonly CliCommand[],
+): CliUsageError {
+  const groups = [...groupNames(commands), 'emulator'];
+  const known = groups.join(', ');
+  if (!isWordLike(group))
+    return new CliUsageError(`unknown command ${NOT_SHOWN} (commands: ${known})`);
+  const suggestions = closestWords(group, [...groups, 'help']).flatMap((suggested) => {
+    if (name === undefined || !isWordLike(name)) return [suggested];
+    const names = commandNames(commands, suggested);
+    const named = names.includes(name) ? [name] : closestWords(name, names);
+    return named.length === 1 ? [`${suggested} ${named[0]}`] : [suggested];
+  });
+  if (suggestions.length === 0) {
+    // A command without its group: `batch-rest list` → `certificate list`.
+    const full = groups.flatMap((g) => commandNames(commands, g).map((n) => [g, n] as const));
+    const names = full.map(([, n]) => n);
+    const matched = names.includes(group) ? [group] : closestWords(group, names);
+    suggestions.push(...full.filter(([, n]) => matched.includes(n)).map(([g, n]) => `${g} ${n}`));
+  }
+  return new CliUsageError(
+    `unknown command '${group}' (commands: ${known})`,
+    'batch-rest --help',
+    suggestions,
+  );
 }
 
 /** `certificate migrate-plan`, the hand-written command beside the table's. */
@@ -142,11 +172,16 @@ export function commandNames(commands: readonly CliCommand[], group: string): st
 function findCommand(commands: readonly CliCommand[], group: string, name: string): CliCommand {
   const command = commands.find((c) => c.group === group && c.name === name);
   if (command) return command;
-  const known = commandNames(commands, group).join(', ');
+  const names = commandNames(commands, group);
+  const known = names.join(', ');
   const shown = isWordLike(name) ? `'${group} ${name}'` : `'${group} …' ${NOT_SHOWN}`;
+  const suggestions = isWordLike(name)
+    ? closestWords(name, names).map((suggested) => `${group} ${suggested}`)
+    : [];
   throw new CliUsageError(
     `unknown command ${shown} (${group} commands: ${known})`,
     `batch-rest ${group} --help`,
+    suggestions,
   );
 }
 
@@ -184,7 +219,13 @@ export function parseCommandLine(
     if (hasHelp) return { kind: 'help', topic: { kind: 'emulator' } };
     return parseEmulatorFlags(without(args, groupIndex));
   }
-  if (!groupNames(commands).includes(group)) throw unknownGroup(group, commands);
+  if (!groupNames(commands).includes(group)) {
+    throw unknownGroup(
+      group,
+      commandIndex === undefined ? undefined : args[commandIndex],
+      commands,
+    );
+  }
   if (commandIndex === undefined) {
     if (hasHelp) return { kind: 'help', topic: { kind: 'group', group } };
     throw new CliUsageError(

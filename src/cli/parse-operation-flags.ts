@@ -30,6 +30,8 @@ export interface OperationInvocation {
   readonly kind: 'operation';
   readonly command: CliCommand;
   readonly json: boolean;
+  /** `--verbose`: errors with every detail. */
+  readonly verbose: boolean;
   /** Set when `--emulator` was given. */
   readonly emulator?: BatchEmulatorMode;
   readonly maxRetries?: number;
@@ -49,10 +51,13 @@ export function usageLine(command: CliCommand): string {
 function parseGlobals(
   values: Readonly<Record<string, string | boolean | undefined>>,
   issues: BatchValidationIssue[],
-): { json: boolean; emulator?: BatchEmulatorMode; maxRetries?: number } {
-  const result: { json: boolean; emulator?: BatchEmulatorMode; maxRetries?: number } = {
-    json: values.json === true,
-  };
+): { json: boolean; verbose: boolean; emulator?: BatchEmulatorMode; maxRetries?: number } {
+  const result: {
+    json: boolean;
+    verbose: boolean;
+    emulator?: BatchEmulatorMode;
+    maxRetries?: number;
+  } = { json: values.json === true, verbose: values.verbose === true };
   const emulator = values.emulator;
   if (emulator === 'classic' || emulator === 'retired') result.emulator = emulator;
   else if (emulator !== undefined) {

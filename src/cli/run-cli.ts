@@ -8,13 +8,16 @@ import type { GeneratedModule } from '../client/generated-module.js';
 import { shippedModule } from '../client/shipped-module.js';
 import { withOperationDocs } from '../table/operation-docs.js';
 import { VERSION } from '../version.js';
+import { accountSource } from './account-settings.js';
 import { certificateBodySource } from './certificate-body-source.js';
 import type { CliIo } from './cli-io.js';
+import { bodyFlagOf } from './cli-names.js';
 import { buildCommands, type CliCommand } from './command-table.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
-import { describeError } from './format-error.js';
+import { describeError, type ErrorContext } from './format-error.js';
 import { commandHelp, emulatorHelp, globalHelp, groupHelp, migratePlanHelp } from './help-text.js';
 import { type HelpTopic, parseCommandLine } from './parse-command-line.js';
+import type { OperationInvocation } from './parse-operation-flags.js';
 import { runEmulatorCommand } from './run-emulator-command.js';
 import { runMigratePlan } from './run-migrate-plan.js';
 import { runOperation } from './run-operation.js';
@@ -38,6 +41,18 @@ export function helpFor(topic: HelpTopic, commands: readonly CliCommand[]): stri
   }
 }
 
+/** How an operation's errors are worded: its flags, its body flag, where its account came from. */
+function operationContext(invocation: OperationInvocation, io: CliIo): ErrorContext {
+  const bodyFlag = bodyFlagOf(invocation.body);
+  return {
+    json: invocation.json,
+    verbose: invocation.verbose,
+    command: invocation.command,
+    ...(bodyFlag === undefined ? {} : { bodyFlag }),
+    ...(invocation.emulator ? {} : { account: accountSource(io.env) }),
+  };
+}
+
 /**
  * Runs `batch-rest` with `argv` (without the node and script paths).
  *
@@ -48,11 +63,12 @@ export async function runCli(
   io: CliIo,
   generated: GeneratedModule = CERTIFICATES_MODULE,
 ): Promise<ExitCode> {
-  const json = argv.includes('--json');
+  let context: ErrorContext = { json: argv.includes('--json') };
   try {
     const table = withOperationDocs(generated.operations, generated.operationDocs);
     const commands = buildCommands(table, [certificateBodySource]);
     const parsed = parseCommandLine(argv, commands);
+    if (parsed.kind === 'operation') context = operationContext(parsed, io);
     switch (parsed.kind) {
       case 'help':
         io.stdout(helpFor(parsed.topic, commands));
@@ -68,7 +84,7 @@ export async function runCli(
         return await runOperation(parsed, io, generated);
     }
   } catch (error) {
-    const described = describeError(error, json);
+    const described = describeError(error, context);
     io.stderr(described.text);
     return described.exitCode;
   }

@@ -4,7 +4,10 @@
  */
 import { DEFAULT_DELETE_DELAY_IN_MS, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { startBatchEmulator } from '../emulator/http-server.js';
+import { isBase64 } from '../util/base64.js';
+import { accountKeyRule } from './account-settings.js';
 import type { CliIo } from './cli-io.js';
+import { CliUsageError } from './cli-usage-error.js';
 import { readVariableFlag } from './environment-variable-flag.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { EmulatorInvocation } from './parse-emulator-flags.js';
@@ -21,6 +24,22 @@ export function listeningLine(
     : `Batch emulator listening on ${url}\n`;
 }
 
+/** A port the system refuses to listen on, in the flag's words (node's names `listen`). */
+function portRefusal(error: unknown, port: number, help: string): CliUsageError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'EADDRINUSE'
+      ? 'is in use'
+      : code === 'EACCES'
+        ? 'may not be opened by this user'
+        : undefined;
+  if (why === undefined) return undefined;
+  return new CliUsageError(
+    `--port ${port}: the port ${why} (${code}); give another, or 0 for any free port`,
+    help,
+  );
+}
+
 /** Runs the emulator until the process is asked to stop. */
 export async function runEmulatorCommand(
   invocation: EmulatorInvocation,
@@ -32,17 +51,29 @@ export async function runEmulatorCommand(
     const { name, keyEnv } = invocation.account;
     const key = readVariableFlag('--account-key-env', keyEnv, io.env, help, {
       blankIsUnset: true,
-    });
-    accounts = [{ name, key: key.trim() }];
+    }).trim();
+    // Checked here, so the refusal names the variable, not the emulator's `accounts[].key`.
+    if (!isBase64(key)) {
+      throw new CliUsageError(
+        accountKeyRule(`--account-key-env ${keyEnv}: the variable ${keyEnv}`),
+        help,
+      );
+    }
+    accounts = [{ name, key }];
   }
   const deleteDelayInMs = invocation.deleteDelayInMs ?? DEFAULT_DELETE_DELAY_IN_MS;
-  const running = await startBatchEmulator({
-    port: invocation.port,
-    mode: invocation.mode,
-    deleteDelayInMs,
-    ...(accounts ? { accounts } : {}),
-    ...(invocation.pathPrefix === undefined ? {} : { pathPrefix: invocation.pathPrefix }),
-  });
+  let running: Awaited<ReturnType<typeof startBatchEmulator>>;
+  try {
+    running = await startBatchEmulator({
+      port: invocation.port,
+      mode: invocation.mode,
+      deleteDelayInMs,
+      ...(accounts ? { accounts } : {}),
+      ...(invocation.pathPrefix === undefined ? {} : { pathPrefix: invocation.pathPrefix }),
+    });
+  } catch (error) {
+    throw portRefusal(error, invocation.port, help) ?? error;
+  }
   const accountName = invocation.account?.name ?? EMULATOR_ACCOUNT_NAME;
   io.stdout(listeningLine(running.url, accountName, invocation.mode, invocation.json));
   const key = invocation.account

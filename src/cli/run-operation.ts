@@ -3,9 +3,10 @@
  * the client call through the generated client, then the output. Deprecation warnings go to
  * stderr, once per operation.
  */
+
+import { BATCH_ACCOUNT_NAME_RULE, isBatchAccountName } from '../auth/batch-account-name.js';
 import { BatchSharedKeyCredential } from '../auth/batch-shared-key-credential.js';
 import { createBatchClient } from '../client/batch-client.js';
-import type { BatchClientOptions } from '../client/client-options.js';
 import type { GeneratedModule } from '../client/generated-module.js';
 import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../emulator/constants.js';
 import { type RunningBatchEmulator, startBatchEmulator } from '../emulator/http-server.js';
@@ -15,6 +16,8 @@ import {
   type AccountSettings,
   accountFromEnvironment,
   accountKeyRule,
+  accountSource,
+  PROMPTED_KEY,
 } from './account-settings.js';
 import type { CliIo } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
@@ -38,28 +41,28 @@ async function resolveAccount(
   const settings = accountFromEnvironment(io.env, io.stdinIsTTY, collections);
   if (settings.key !== undefined) return { ...settings, key: settings.key };
   const key = await io.promptSecret(`Key of Batch account ${settings.name}: `);
-  if (!isBase64(key)) throw new CliUsageError(accountKeyRule('the key typed at the prompt'));
+  if (!isBase64(key)) throw new CliUsageError(accountKeyRule(PROMPTED_KEY));
   return { ...settings, key };
 }
 
-function credentialFor(name: string, key: string): BatchSharedKeyCredential {
+/**
+ * The credential. The name and key were checked against the credential's own rules (same
+ * functions), so its refusal, which names the library's parameters, is reworded for where they
+ * came from should the rules ever part.
+ */
+function credentialFor(
+  name: string,
+  key: string,
+  source: { readonly name: string; readonly key: string },
+): BatchSharedKeyCredential {
   try {
     return new BatchSharedKeyCredential(name, key);
-  } catch (error) {
-    throw new CliUsageError(`the account settings are not usable: ${(error as Error).message}`);
-  }
-}
-
-function clientFor(
-  generated: GeneratedModule,
-  url: string,
-  credential: BatchSharedKeyCredential,
-  options: BatchClientOptions,
-): Record<string, Record<string, Method>> {
-  try {
-    return createBatchClient(generated, url, credential, options);
-  } catch (error) {
-    throw new CliUsageError(`BATCH_ACCOUNT_URL is not usable: ${(error as Error).message}`);
+  } catch {
+    throw new CliUsageError(
+      isBatchAccountName(name)
+        ? accountKeyRule(source.key)
+        : `${source.name} must be a Batch account name, ${BATCH_ACCOUNT_NAME_RULE} (the value is not shown)`,
+    );
   }
 }
 
@@ -84,9 +87,10 @@ export async function runOperation(
     if (invocation.emulator) emulator = await startBatchEmulator({ mode: invocation.emulator });
     const url = emulator?.url ?? account!.url;
     const credential = emulator
-      ? credentialFor(EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY)
-      : credentialFor(account!.name, account!.key);
-    const client = clientFor(generated, url, credential, {
+      ? new BatchSharedKeyCredential(EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY)
+      : credentialFor(account!.name, account!.key, accountSource(io.env));
+    // The URL and every option were checked in the CLI's words before: no refusal is expected.
+    const client = createBatchClient(generated, url, credential, {
       allowInsecureConnection: emulator !== undefined || account!.allowInsecureConnection,
       deprecationWarnings: io.noDeprecation ? 'off' : 'once',
       onWarning: (message, code) => io.stderr(deprecationLine(message, code)),
@@ -94,7 +98,7 @@ export async function runOperation(
       ...(invocation.maxRetries === undefined
         ? {}
         : { retry: { maxRetries: invocation.maxRetries } }),
-    });
+    }) as Record<string, Record<string, Method>>;
     const method = client[operation.group]?.[operation.method];
     if (typeof method !== 'function') throw new Error(`the client has no ${operation.operationId}`);
     const args = [

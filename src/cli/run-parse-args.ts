@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { CliFlag } from './cli-flag.js';
 import { CliUsageError } from './cli-usage-error.js';
+import { closestWords } from './closest-words.js';
 
 /** Flag values by flag name, and the positional arguments. */
 export interface ParsedFlags {
@@ -26,11 +27,33 @@ export function isFlagLike(text: string): boolean {
 
 type Options = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
+/** Why a command line is refused, and the flags the user may have meant. */
+interface Refusal {
+  readonly message: string;
+  readonly suggestions?: readonly string[];
+}
+
+/**
+ * An unknown flag: quoted (with the known flags closest to it) only when it is written like a
+ * flag name. A long name given with one dash (`-filter`), which node:util reads as a group of
+ * short flags, is named whole.
+ */
+function unknownFlag(rawName: string, arg: string, flags: readonly CliFlag[]): Refusal {
+  const word = arg.startsWith('-') && !arg.startsWith('--') ? arg.split('=')[0]! : '';
+  const name = word.length > 2 ? word : rawName;
+  const typed = word.length > 2 ? `-${word}` : rawName;
+  if (!isFlagLike(typed)) {
+    return { message: 'unknown option (not shown: it is not written like an option name)' };
+  }
+  const known = flags.map((flag) => `--${flag.name}`);
+  return { message: `unknown option '${name}'`, suggestions: closestWords(typed, known) };
+}
+
 /**
  * The refusal for the first flag token that strict parsing would refuse (or that it would take
  * silently: a repeated single-value flag keeps only its last value), worded without values.
  */
-function refusal(args: readonly string[], flags: readonly CliFlag[]): string | undefined {
+function refusal(args: readonly string[], flags: readonly CliFlag[]): Refusal | undefined {
   const byName = new Map(flags.map((flag) => [flag.name, flag]));
   const { tokens } = parseArgs({
     args: [...args],
@@ -43,22 +66,22 @@ function refusal(args: readonly string[], flags: readonly CliFlag[]): string | u
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const flag = byName.get(token.name);
-    if (!flag) {
-      return isFlagLike(token.rawName)
-        ? `unknown option '${token.rawName}'`
-        : 'unknown option (not shown: it is not written like an option name)';
-    }
+    if (!flag) return unknownFlag(token.rawName, args[token.index] ?? '', flags);
     const name = `--${flag.name}`;
     if (flag.kind === 'boolean') {
-      if (token.value !== undefined) return `option '${name}' does not take an argument`;
+      if (token.value !== undefined) {
+        return { message: `option '${name}' does not take an argument` };
+      }
       continue;
     }
-    if (token.value === undefined) return `option '${name} <value>' argument missing`;
+    if (token.value === undefined) return { message: `option '${name} <value>' argument missing` };
     if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) {
-      return `option '${name}' argument is ambiguous: give a value that starts with '-' as ${name}=-…`;
+      return {
+        message: `option '${name}' argument is ambiguous: give a value that starts with '-' as ${name}=-…`,
+      };
     }
     if (!flag.multiple && seen.has(flag.name)) {
-      return `option '${name}' is given more than once; give it once`;
+      return { message: `option '${name}' is given more than once; give it once` };
     }
     seen.add(flag.name);
   }
@@ -81,7 +104,8 @@ function toOptions(flags: readonly CliFlag[]): Options {
  * Parses `args` strictly: unknown flags, missing values, values given to switches, values that
  * look like flags and single-value flags given twice fail.
  *
- * @throws {@link CliUsageError} naming the flag, never a value
+ * @throws {@link CliUsageError} naming the flag, never a value; for an unknown flag written like
+ *   one, with the closest of `flags` as its `suggestions`
  */
 export function runParseArgs(
   args: readonly string[],
@@ -89,7 +113,9 @@ export function runParseArgs(
   helpCommand: string,
 ): ParsedFlags {
   const refused = refusal(args, flags);
-  if (refused !== undefined) throw new CliUsageError(refused, helpCommand);
+  if (refused !== undefined) {
+    throw new CliUsageError(refused.message, helpCommand, refused.suggestions);
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -9,6 +9,8 @@
  * The rule: a flag value is repeated only when the flag is known and its value cannot be a
  * secret; a variable name only when it is a valid name (letters, digits and _); a command or
  * flag word only when it is written like one (kebab-case); a refused account name or key never.
+ * "Did you mean" suggestions are names from the command table, offered only for a word that is
+ * quoted (issue 22); the 403 AuthenticationFailed hint names variables, never their values.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +39,8 @@ const SECRETS = [PASSWORD, NAME_LIKE_PASSWORD, ACCOUNT_KEY];
 let dir: string;
 let files: CertificateFiles;
 let running: RunningBatchEmulator;
+/** An emulator whose clock is 20 minutes ahead: every request is dated too far from it. */
+let skewed: RunningBatchEmulator;
 let bodyWithSecrets: string;
 let notJson: string;
 
@@ -44,6 +48,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'batch-rest-no-echo-'));
   files = makeCertificateFiles(dir);
   running = await startBatchEmulator();
+  skewed = await startBatchEmulator({ now: () => Date.now() + 20 * 60_000 });
   bodyWithSecrets = join(dir, 'body.json');
   await writeFile(
     bodyWithSecrets,
@@ -61,6 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.close();
+  await skewed?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -96,6 +102,10 @@ interface Entry {
   readonly exitCode: number;
   /** The first line of stderr in text mode, after `error: `. */
   readonly message: string | RegExp;
+  /** The "did you mean" suggestions (text: their line; JSON: `error.suggestions`). */
+  readonly suggestions?: readonly string[];
+  /** The 403 hint (text: its line; JSON: `error.hint`). */
+  readonly hint?: string;
 }
 
 const account = () => ({
@@ -123,6 +133,10 @@ const migratePlan =
   ];
 const NOT_A_NAME = (flag: string) =>
   `${flag} takes the name of an environment variable (letters, digits and _, not starting with a digit); the value given is not one and is not shown`;
+const AUTHENTICATION_FAILED =
+  'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.';
+const HINT = (key: string) =>
+  `check BATCH_ACCOUNT_NAME and ${key} (a key of that account, as Azure shows it), and this machine's clock: the service refuses requests dated more than 15 minutes from its own time.`;
 const VALUE_OF = (flag: string, variable: string) =>
   `${flag} takes the name of an environment variable, but was given the value of $${variable} (not shown): write ${flag} ${variable}, without the $`;
 
@@ -198,6 +212,14 @@ const ENTRIES: Record<string, Entry> = {
     argv: () => ['emulator', `--account-key=${ACCOUNT_KEY}`],
     exitCode: 2,
     message: "unknown option '--account-key'",
+    suggestions: ['--account-key-env'],
+  },
+  'a key that is not base64 in the emulator --account-key-env variable': {
+    argv: () => ['emulator', '--account-name', 'custom', '--account-key-env', 'EMU_KEY'],
+    env: () => ({ EMU_KEY: PASSWORD }),
+    exitCode: 2,
+    message:
+      '--account-key-env EMU_KEY: the variable EMU_KEY must be the account key as Azure shows it, padded base64 (the value is not shown)',
   },
   'the password after migrate-plan --password-env': {
     argv: migratePlan('--password-env', PASSWORD),
@@ -219,11 +241,35 @@ const ENTRIES: Record<string, Entry> = {
     argv: add('--password', PASSWORD),
     exitCode: 2,
     message: "unknown option '--password'",
+    suggestions: ['--password-env'],
+  },
+  '--password=<password> (no such flag)': {
+    argv: add(`--password=${NAME_LIKE_PASSWORD}`),
+    exitCode: 2,
+    message: "unknown option '--password'",
+    suggestions: ['--password-env'],
   },
   '--key=<key> (no such flag)': {
     argv: () => ['certificate', 'list', `--key=${ACCOUNT_KEY}`],
     exitCode: 2,
     message: "unknown option '--key'",
+  },
+  'a misspelt flag with the key: --filtr=<key>': {
+    argv: () => ['certificate', 'list', `--filtr=${ACCOUNT_KEY}`],
+    exitCode: 2,
+    message: "unknown option '--filtr'",
+    suggestions: ['--filter'],
+  },
+  'a flag given with one dash and the password: -filter=<password>': {
+    argv: () => ['certificate', 'list', `-filter=${PASSWORD}`],
+    exitCode: 2,
+    message: "unknown option '-filter'",
+    suggestions: ['--filter'],
+  },
+  'the secret as a flag with one dash: -<password>': {
+    argv: () => ['certificate', 'list', `-${NAME_LIKE_PASSWORD}`],
+    exitCode: 2,
+    message: 'unknown option (not shown: it is not written like an option name)',
   },
   'a flag that is the secret itself: --<password>': {
     argv: () => ['certificate', 'list', `--${PASSWORD}`],
@@ -296,7 +342,12 @@ const ENTRIES: Record<string, Entry> = {
   'the secret as a client request id': {
     argv: () => ['certificate', 'list', '--client-request-id', PASSWORD, '--emulator'],
     exitCode: 3,
-    message: /^Invalid arguments \(1 issue\):\n- options\.clientRequestId: must be a UUID/,
+    message: /^Invalid arguments \(1 issue\):\n- --client-request-id: must be a UUID/,
+  },
+  'the secret as a thumbprint': {
+    argv: () => ['certificate', 'get', 'sha1', PASSWORD, '--emulator'],
+    exitCode: 3,
+    message: /^Invalid arguments \(1 issue\):\n- <thumbprint>: must be 1 to 40 hex digits/,
   },
   'a JSON body on the command line': {
     argv: add('--body', `{"password":"${PASSWORD}"}`),
@@ -314,7 +365,36 @@ const ENTRIES: Record<string, Entry> = {
     env: account,
     exitCode: 3,
     message:
-      /- certificate\.thumbprint: must be 1 to 40 hex digits.*\n- certificate\.data: must be base64/,
+      /- --body-file \.thumbprint: must be 1 to 40 hex digits.*\n- --body-file \.data: must be base64/,
+  },
+  'a wrong key (403 AuthenticationFailed: the hint, not the string-to-sign)': {
+    argv: () => ['certificate', 'list'],
+    env: () => ({ ...account(), BATCH_ACCOUNT_KEY: ACCOUNT_KEY }),
+    exitCode: 4,
+    message: AUTHENTICATION_FAILED,
+    hint: HINT('BATCH_ACCOUNT_KEY'),
+  },
+  'a wrong key, --verbose': {
+    argv: () => ['certificate', 'list', '--verbose'],
+    env: () => ({ ...account(), BATCH_ACCOUNT_KEY: ACCOUNT_KEY }),
+    exitCode: 4,
+    message: AUTHENTICATION_FAILED,
+    hint: HINT('BATCH_ACCOUNT_KEY'),
+  },
+  'a wrong key typed at the prompt': {
+    argv: () => ['certificate', 'list', '--verbose'],
+    env: () => ({ BATCH_ACCOUNT_URL: running.url, BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME }),
+    answers: [ACCOUNT_KEY],
+    exitCode: 4,
+    message: AUTHENTICATION_FAILED,
+    hint: HINT('the key typed at the prompt'),
+  },
+  'the right key and a clock 20 minutes off': {
+    argv: () => ['certificate', 'list', '--verbose'],
+    env: () => ({ ...account(), BATCH_ACCOUNT_URL: skewed.url }),
+    exitCode: 4,
+    message: AUTHENTICATION_FAILED,
+    hint: HINT('BATCH_ACCOUNT_KEY'),
   },
   'BATCH_ACCOUNT_KEY that is not base64': {
     argv: () => ['certificate', 'list'],
@@ -382,6 +462,21 @@ describe('no CLI message repeats a secret', () => {
         : fake.stderr().replace(/^error: /, '');
       if (typeof entry.message === 'string') expect(message.startsWith(entry.message)).toBe(true);
       else expect(message).toMatch(entry.message);
+      const suggestions = entry.suggestions ?? [];
+      const hint = entry.hint;
+      if (json) {
+        const error = (JSON.parse(fake.stderr()) as { error: Record<string, unknown> }).error;
+        expect(error.suggestions).toEqual(suggestions.length > 0 ? suggestions : undefined);
+        expect(error.hint).toBe(hint);
+      } else {
+        const lines = fake.stderr().split('\n');
+        const offered = lines.filter((line) => line.startsWith('Did you mean'));
+        const quoted = suggestions.map((s) => `'${s}'`).join(' or ');
+        expect(offered).toEqual(suggestions.length > 0 ? [`Did you mean ${quoted}?`] : []);
+        expect(lines.filter((line) => line.startsWith('hint: '))).toEqual(
+          hint === undefined ? [] : [`hint: ${hint}`],
+        );
+      }
     });
   });
 

@@ -53,6 +53,7 @@ describe('operation commands', () => {
       kind: 'operation',
       command: commands.find((c) => c.name === 'list'),
       json: true,
+      verbose: false,
       path: {},
       options: {
         maxResults: 5,
