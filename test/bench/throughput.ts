@@ -1,7 +1,8 @@
 /**
- * Child process of `run.ts` (run with `--expose-gc`): warms up, then runs interleaved rounds of
- * every implementation, sequentially and with 16 in flight, the order rotated each round, with a
- * full GC before each batch so no batch pays for the previous one's garbage. Prints one JSON line.
+ * Child process of `run.ts` (run with `--expose-gc`): warms up every implementation in every
+ * operation and mode, then runs interleaved rounds — per round, per operation (add, get), per mode
+ * (sequential, 16 in flight), every implementation, the order rotated each round — with a full GC
+ * before each batch so no batch pays for the previous one's garbage. Prints one JSON line.
  *
  * `node --expose-gc test/bench/throughput.ts '{"baseUrl":…,"bundles":{…},"rounds":5,"count":2000,…}'`
  */
@@ -12,6 +13,9 @@ import {
   createImplementations,
   IMPLEMENTATIONS,
   type ImplementationName,
+  implementation,
+  OPERATIONS,
+  type OperationName,
 } from './implementations.ts';
 import { type BatchResult, runBatch } from './load.ts';
 import { rotate } from './stats.ts';
@@ -23,12 +27,15 @@ export interface ThroughputConfig {
   readonly count: number;
   readonly warmup: number;
   readonly modes: readonly { readonly name: string; readonly inFlight: number }[];
+  /** The operations measured; default both. */
+  readonly operations?: readonly OperationName[];
   /** Run only this implementation (profiling). */
   readonly only?: ImplementationName;
 }
 
 export interface ThroughputSample extends BatchResult {
   readonly round: number;
+  readonly operation: OperationName;
   readonly mode: string;
   readonly implementation: ImplementationName;
 }
@@ -36,20 +43,26 @@ export interface ThroughputSample extends BatchResult {
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 async function main(config: ThroughputConfig): Promise<ThroughputSample[]> {
-  const implementations = await createImplementations(config.baseUrl, accountKey(), config.bundles);
+  const all = await createImplementations(config.baseUrl, accountKey(), config.bundles);
   const measured = config.only ? [config.only] : IMPLEMENTATIONS;
+  const operations = config.operations ?? OPERATIONS;
   for (const name of measured) {
-    for (const mode of config.modes) {
-      await runBatch(implementations[name], config.warmup, mode.inFlight);
+    for (const operation of operations) {
+      for (const mode of config.modes) {
+        await runBatch(implementation(all, name)[operation], config.warmup, mode.inFlight);
+      }
     }
   }
   const samples: ThroughputSample[] = [];
   for (let round = 0; round < config.rounds; round++) {
-    for (const mode of config.modes) {
-      for (const implementation of rotate(measured, round)) {
-        gc();
-        const result = await runBatch(implementations[implementation], config.count, mode.inFlight);
-        samples.push({ round, mode: mode.name, implementation, ...result });
+    for (const operation of operations) {
+      for (const mode of config.modes) {
+        for (const name of rotate(measured, round)) {
+          gc();
+          const call = implementation(all, name)[operation];
+          const result = await runBatch(call, config.count, mode.inFlight);
+          samples.push({ round, operation, mode: mode.name, implementation: name, ...result });
+        }
       }
     }
   }
