@@ -6,6 +6,8 @@
  *
  * `node --expose-gc test/bench/throughput.ts '{"baseUrl":…,"bundles":{…},"rounds":5,"count":2000,…}'`
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { emitResult } from './child-process.ts';
 import { accountKey } from './fixtures.ts';
 import {
@@ -31,6 +33,11 @@ export interface ThroughputConfig {
   readonly operations?: readonly OperationName[];
   /** Run only this implementation (profiling). */
   readonly only?: ImplementationName;
+  /**
+   * Profile the measured calls (after the warm-up) with V8's CPU profiler and write the
+   * `.cpuprofile` to `file`, sampling every `intervalUs` µs (`profile.ts`).
+   */
+  readonly profile?: { readonly file: string; readonly intervalUs: number };
 }
 
 export interface ThroughputSample extends BatchResult {
@@ -53,6 +60,7 @@ async function main(config: ThroughputConfig): Promise<ThroughputSample[]> {
       }
     }
   }
+  const stopProfiler = config.profile ? await startProfiler(config.profile) : undefined;
   const samples: ThroughputSample[] = [];
   for (let round = 0; round < config.rounds; round++) {
     for (const operation of operations) {
@@ -66,7 +74,25 @@ async function main(config: ThroughputConfig): Promise<ThroughputSample[]> {
       }
     }
   }
+  await stopProfiler?.();
   return samples;
+}
+
+/** Starts V8's CPU profiler in this process; the function returned stops it and writes the file. */
+async function startProfiler(profile: {
+  file: string;
+  intervalUs: number;
+}): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: profile.intervalUs });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile: result } = await session.post('Profiler.stop');
+    writeFileSync(profile.file, JSON.stringify(result));
+    session.disconnect();
+  };
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as ThroughputConfig;
