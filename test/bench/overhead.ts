@@ -6,7 +6,12 @@
  * path here (the node:http transport takes no `fetch`), as does (c); (d) takes none and is left
  * out. Per operation: 5,000 warm-up calls each, then the median of 5 runs of 10,000 calls, the
  * implementations interleaved. Prints one JSON line.
+ *
+ * With `profile` (`profile.ts --in-memory`): one implementation and operation only, 5,000 warm-up
+ * calls, then `calls` calls under V8's CPU profiler, whose `.cpuprofile` goes to `file`.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { emitResult } from './child-process.ts';
 import { accountKey, certificateResource, ETAG } from './fixtures.ts';
 import {
@@ -22,6 +27,17 @@ import { median, rotate } from './stats.ts';
 
 /** CPU µs per call, per operation and implementation. */
 export type OverheadResult = Record<OperationName, Partial<Record<ImplementationName, number>>>;
+
+export interface OverheadConfig {
+  readonly bundles: Bundles;
+  readonly profile?: {
+    readonly implementation: ImplementationName;
+    readonly operation: OperationName;
+    readonly calls: number;
+    readonly file: string;
+    readonly intervalUs: number;
+  };
+}
 
 const ROOT = 'http://127.0.0.1:9';
 const RESOURCE = `${ROOT}/certificates(ThumbprintAlgorithm=sha1,Thumbprint=01)`;
@@ -53,8 +69,22 @@ async function cpuPerCall(call: () => Promise<unknown>, count: number): Promise<
   return (used.user + used.system) / count;
 }
 
-async function main(bundles: Bundles): Promise<OverheadResult> {
+async function main({ bundles, profile }: OverheadConfig): Promise<OverheadResult | number> {
   const all = await createImplementations(ROOT, accountKey(), bundles, inMemoryFetch);
+  if (profile) {
+    const call = implementation(all, profile.implementation)[profile.operation];
+    await cpuPerCall(call, 5000);
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: profile.intervalUs });
+    await session.post('Profiler.start');
+    const cpuUs = await cpuPerCall(call, profile.calls);
+    const { profile: result } = await session.post('Profiler.stop');
+    writeFileSync(profile.file, JSON.stringify(result));
+    session.disconnect();
+    return cpuUs;
+  }
   const names = IN_MEMORY_IMPLEMENTATIONS;
   const result = {} as OverheadResult;
   for (const operation of OPERATIONS) {
@@ -73,4 +103,4 @@ async function main(bundles: Bundles): Promise<OverheadResult> {
   return result;
 }
 
-emitResult(await main(JSON.parse(process.argv[2] ?? '{}') as Bundles));
+emitResult(await main(JSON.parse(process.argv[2] ?? '{}') as OverheadConfig));

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const samples = await runChild<ThroughputSample[]>('throughput.ts', config, ['--expose-gc']);
 
     log('client overhead (in-memory fetch)');
-    const overhead = await runChild<OverheadResult>('overhead.ts', paths);
+    const overhead = await runChild<OverheadResult>('overhead.ts', { bundles: paths });
 
     log('validation');
     const validation = await runChild<ValidationResult>('validation.ts', paths);
