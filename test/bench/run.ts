@@ -76,8 +76,8 @@ async function main(): Promise<void> {
     const config: ThroughputConfig = {
       baseUrl: server.baseUrl,
       bundles: paths,
-      rounds: quick ? 2 : 5,
-      count: quick ? 300 : 2000,
+      rounds: quick ? 2 : 10,
+      count: quick ? 300 : 1000,
       warmup: quick ? 100 : 500,
       modes: [
         { name: 'sequential', inFlight: 1 },
