@@ -1,7 +1,7 @@
 /**
- * Reads a V8 CPU profile (`node --cpu-prof`) of a benchmark child and says where the CPU went:
- * self time by function, by source file and by kind of code (undici/fetch, node:http and its
- * streams, hey-api, our `src/`, validators, JSON, crypto, GC, …). Frames inside the esbuild
+ * Reads a V8 CPU profile (`.cpuprofile`) of a benchmark child and says where the CPU went: self
+ * time by kind of code (undici/fetch, node:http and its streams, hey-api, our `src/`, validators,
+ * JSON, crypto, GC, …), by source file, by function, and the top functions of each kind. Frames inside the esbuild
  * bundles are mapped back to their `src/` and `generated/` files through the bundles' source maps
  * (`node:module`'s `SourceMap`). Idle time is left out: the shares are of CPU time.
  */
@@ -18,8 +18,6 @@ interface ProfileNode {
 
 interface Profile {
   nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
 }
 
 /** Where a frame's code comes from, after source maps. */
@@ -30,11 +28,11 @@ interface Origin {
 }
 
 export interface ProfileSummary {
-  /** CPU time the profile saw (idle excluded), µs. */
-  readonly cpuUs: number;
   readonly byKind: readonly Share[];
   readonly byFile: readonly Share[];
   readonly byFunction: readonly Share[];
+  /** The functions of each kind, the kinds in the order of {@link byKind}. */
+  readonly functionsByKind: readonly { readonly kind: string; readonly functions: Share[] }[];
 }
 
 export interface Share {
@@ -55,8 +53,8 @@ const KINDS: readonly (readonly [string, RegExp, RegExp?])[] = [
   ['JSON (native)', /^\(native\)$/, /^(parse|stringify)$/],
   ['V8 builtins (native)', /^\(native\)$/],
   [
-    'undici + web streams (fetch, Headers, Request, Response bodies)',
-    /^node:internal\/(deps\/undici|webstreams)/,
+    'undici + web streams (fetch, its llhttp wasm parser, Headers, Request, Response bodies)',
+    /^node:internal\/(deps\/undici|webstreams)|^wasm:/,
   ],
   [
     'node:http, net, streams',
@@ -69,13 +67,13 @@ const KINDS: readonly (readonly [string, RegExp, RegExp?])[] = [
     /^node:internal\/(process\/task_queues|timers|promise)|^node:timers/,
   ],
   ['events, AbortSignal', /^node:(events$|internal\/(event_target|abort_controller))/],
-  ['module loading', /^node:internal\/(modules|bootstrap|deps\/(amaro|cjs-module-lexer))|^wasm:/],
+  ['module loading', /^node:internal\/(modules|bootstrap|deps\/(amaro|cjs-module-lexer))/],
   ['other Node internals', /^node:/],
   ['hey-api (generated client, SDK, transformers)', /^generated\/hey-api\//],
   ['generated validators', /^generated\/validators\.js$/],
   ['generated (other)', /^generated\//],
   ['our src/', /^src\//],
-  ['benchmark harness', /^test\/bench\//],
+  ['benchmark code (for a: the floor client itself)', /^test\/bench\//],
   ['dependencies', /node_modules\//],
 ];
 
@@ -129,6 +127,7 @@ export function summarizeProfile(profileText: string, root: string): ProfileSumm
   const byKind = new Map<string, number>();
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const kindFunctions = new Map<string, Map<string, number>>();
   let total = 0;
   const add = (map: Map<string, number>, key: string, hits: number) =>
     map.set(key, (map.get(key) ?? 0) + hits);
@@ -137,21 +136,27 @@ export function summarizeProfile(profileText: string, root: string): ProfileSumm
     if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
     const o = origin(node.callFrame);
     total += hits;
-    add(byKind, kindOf(o.file, o.name), hits);
+    const kind = kindOf(o.file, o.name);
+    const fn = `${o.name} ${o.file}${o.line ? `:${o.line}` : ''}`;
+    add(byKind, kind, hits);
     add(byFile, o.file, hits);
-    add(byFunction, `${o.name} ${o.file}${o.line ? `:${o.line}` : ''}`, hits);
+    add(byFunction, fn, hits);
+    if (!kindFunctions.has(kind)) kindFunctions.set(kind, new Map());
+    add(kindFunctions.get(kind)!, fn, hits);
   }
   const shares = (map: Map<string, number>): Share[] =>
     [...map]
       .sort((x, y) => y[1] - x[1])
       .map(([label, hits]) => ({ label, share: total === 0 ? 0 : hits / total }));
-  const allHits = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
-  const durationUs = profile.endTime - profile.startTime;
+  const kinds = shares(byKind);
   return {
-    cpuUs: allHits === 0 ? 0 : (durationUs * total) / allHits,
-    byKind: shares(byKind),
+    byKind: kinds,
     byFile: shares(byFile),
     byFunction: shares(byFunction),
+    functionsByKind: kinds.map(({ label }) => ({
+      kind: label,
+      functions: shares(kindFunctions.get(label)!),
+    })),
   };
 }
 
@@ -175,5 +180,16 @@ export function formatSummary(summary: ProfileSummary, top = 25, cpuUsPerCall?: 
     '',
     `self time by function (top ${top}):`,
     ...summary.byFunction.slice(0, top).map(line),
+    '',
+    'the top functions of each kind of at least 2% (at least 0.3% each, at most 8):',
+    ...summary.functionsByKind
+      .filter(({ functions }) => functions.reduce((sum, f) => sum + f.share, 0) >= 0.02)
+      .flatMap(({ kind, functions }) => [
+        `  ${kind}:`,
+        ...functions
+          .filter((f) => f.share >= 0.003)
+          .slice(0, 8)
+          .map((f) => `  ${line(f)}`),
+      ]),
   ].join('\n');
 }
