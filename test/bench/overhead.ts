@@ -46,7 +46,8 @@ const HEADERS = {
   etag: ETAG,
   'last-modified': 'Thu, 01 Jan 2026 00:00:00 GMT',
 };
-const GET_BODY = JSON.stringify(certificateResource(ROOT));
+/** Encoded once: a `Response` made from text would encode it on every call, which is no client's work. */
+const GET_BODY = new TextEncoder().encode(JSON.stringify(certificateResource(ROOT)));
 
 const inMemoryFetch: typeof fetch = async (input, init) => {
   const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
