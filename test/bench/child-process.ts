@@ -1,5 +1,6 @@
 /**
- * Processes of the benchmark: the server (kept running, port read from its first line) and the
+ * Processes of the benchmark: the server (kept running, port read from its first line; it reads
+ * the run's account key from the environment, so `BENCH_ACCOUNT_KEY` is set first) and the
  * measuring children (each prints one JSON line and exits). Children run on the same Node as the
  * parent (`process.execPath`) with the parent's environment, which carries the run's account key.
  */
@@ -11,6 +12,8 @@ export const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 
 export interface RunningServer {
   readonly baseUrl: string;
+  /** How many signatures the server verified and refused so far. */
+  stats(): Promise<{ verified: number; refused: number }>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +30,13 @@ export async function startServer(): Promise<RunningServer> {
     });
     child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
   });
+  const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    stats: async () => {
+      const response = await fetch(`${baseUrl}/bench/stats`);
+      return (await response.json()) as { verified: number; refused: number };
+    },
     stop: async () => {
       child.stdin.end();
       if (child.exitCode === null) await once(child, 'exit');

@@ -16,7 +16,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { emitResult } from './child-process.ts';
 import { accountKey } from './fixtures.ts';
-import { type Bundles, createImplementations, type ImplementationName } from './implementations.ts';
+import {
+  type Bundles,
+  createImplementations,
+  type ImplementationName,
+  implementation,
+} from './implementations.ts';
 
 export interface MemoryConfig {
   readonly baseUrl: string;
@@ -61,8 +66,8 @@ async function settle(): Promise<Reading> {
 }
 
 async function main(config: MemoryConfig): Promise<MemoryResult> {
-  const implementations = await createImplementations(config.baseUrl, accountKey(), config.bundles);
-  const add = implementations[config.implementation];
+  const all = await createImplementations(config.baseUrl, accountKey(), config.bundles);
+  const { add } = implementation(all, config.implementation);
   await add();
   const cold = await settle();
   for (let i = 0; i < config.warmup; i++) await add();

@@ -1,80 +1,94 @@
 /**
  * Profiling aid for a missed target (not part of `npm run bench`): runs one implementation against
- * the bench server under `--cpu-prof` and prints the top self-time frames of the profile.
+ * the bench server under V8's CPU profiler and prints where its CPU went (`profile-summary.ts`):
+ * by kind of code, by file, by function, each as a share of CPU time and as µs per call.
  *
- * `node test/bench/profile.ts <a|b|c|d> [calls=5000] [inFlight=1] [oursBundle]` — builds the
- * bundles, starts the server, spawns the measured child with `--cpu-prof` into a temp dir, prints
- * the top 25 frames (self time, and the same grouped by file). `oursBundle` replaces the bundle of
- * `src/index.ts` with another ESM build (e.g. a candidate fix bundled with esbuild).
+ * `node test/bench/profile.ts <a|b|b-fetch|c|d> [calls=10000] [inFlight=1] [oursBundle]
+ *   [--operation add|get] [--in-memory] [--interval <µs>=200] [--keep <dir>]`
+ *
+ * Builds the bundles with source maps (frames map back to `src/` and `generated/` files), starts
+ * the server, spawns the throughput child for that implementation alone: 1,000 warm-up calls, then
+ * `calls` measured ones, which alone are profiled (the child starts the profiler after the warm-up,
+ * as `--cpu-prof` would from the start, so loading and JIT warm-up stay out of the figures). `oursBundle` replaces the bundle of `src/index.ts` with another ESM build (e.g. a
+ * candidate fix bundled with esbuild); `--keep` copies the `.cpuprofile` there (for Chrome
+ * DevTools or speedscope). `--in-memory` profiles the in-memory-fetch child (`overhead.ts`)
+ * instead, sequentially: a, b-fetch or c, the client's own work without any transport.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { buildBundles } from './build-bundles.ts';
-import { BENCH_DIR, startServer } from './child-process.ts';
+import { BENCH_DIR, runChild, startServer } from './child-process.ts';
+import type { ImplementationName, OperationName } from './implementations.ts';
+import type { OverheadConfig } from './overhead.ts';
+import { formatSummary, summarizeProfile } from './profile-summary.ts';
+import type { ThroughputConfig, ThroughputSample } from './throughput.ts';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-export function topFrames(profileText: string, count = 25): string[] {
-  const profile = JSON.parse(profileText) as { nodes: ProfileNode[] };
-  const total = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
-  const byFrame = new Map<string, number>();
-  const byFile = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const { functionName, url, lineNumber } = n.callFrame;
-    const file = url.split('/').slice(-2).join('/') || '(native)';
-    const frame = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    byFrame.set(frame, (byFrame.get(frame) ?? 0) + (n.hitCount ?? 0));
-    byFile.set(file, (byFile.get(file) ?? 0) + (n.hitCount ?? 0));
-  }
-  const top = (map: Map<string, number>) =>
-    [...map]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, count)
-      .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`);
-  return ['self time by frame:', ...top(byFrame), '', 'self time by file:', ...top(byFile)];
-}
+const ROOT = resolve(BENCH_DIR, '../..');
 
 async function main(): Promise<void> {
-  const [implementation = 'b', calls = '5000', inFlight = '1', oursBundle] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      operation: { type: 'string', default: 'add' },
+      interval: { type: 'string', default: '200' },
+      keep: { type: 'string' },
+      'in-memory': { type: 'boolean', default: false },
+    },
+  });
+  const [implementation = 'b', calls = '10000', inFlight = '1', oursBundle] = positionals;
   process.env.BENCH_ACCOUNT_KEY = randomBytes(64).toString('base64');
   const temp = mkdtempSync(join(tmpdir(), 'batch-bench-profile-'));
   const server = await startServer();
   try {
-    const bundles = await buildBundles(resolve(BENCH_DIR, '../..'), temp);
+    const bundles = await buildBundles(ROOT, temp, true);
     await esbuild.stop();
-    const config = {
-      baseUrl: server.baseUrl,
-      bundles: { ours: oursBundle ?? bundles.ours, internals: bundles.internals },
-      rounds: 1,
-      count: Number(calls),
-      warmup: 200,
-      modes: [{ name: 'profiled', inFlight: Number(inFlight) }],
-      only: implementation,
-    };
-    const profiles = join(temp, 'profiles');
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--cpu-prof',
-        `--cpu-prof-dir=${profiles}`,
-        `${BENCH_DIR}throughput.ts`,
-        JSON.stringify(config),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+    const profileFile = join(temp, 'measured.cpuprofile');
+    const operation = values.operation as OperationName;
+    const name = implementation as ImplementationName;
+    const ours = oursBundle ?? bundles.ours;
+    const measured = values['in-memory']
+      ? await runChild<number>('overhead.ts', {
+          bundles: { ours, internals: bundles.internals },
+          profile: {
+            implementation: name,
+            operation,
+            calls: Number(calls),
+            file: profileFile,
+            intervalUs: Number(values.interval),
+          },
+        } satisfies OverheadConfig)
+      : await runChild<ThroughputSample[]>('throughput.ts', {
+          baseUrl: server.baseUrl,
+          bundles: { ours, internals: bundles.internals },
+          rounds: 1,
+          count: Number(calls),
+          warmup: 1000,
+          modes: [{ name: `${inFlight} in flight`, inFlight: Number(inFlight) }],
+          operations: [operation],
+          only: name,
+          profile: { file: profileFile, intervalUs: Number(values.interval) },
+        } satisfies ThroughputConfig);
+    const cpuUsPerCall = typeof measured === 'number' ? measured : measured[0]!.cpuUsPerRequest;
+    const where =
+      typeof measured === 'number'
+        ? 'in memory'
+        : `${inFlight} in flight, ${Math.round(measured[0]!.requestsPerSecond)} req/s`;
+    if (values.keep) {
+      mkdirSync(values.keep, { recursive: true });
+      copyFileSync(
+        profileFile,
+        join(values.keep, `${implementation}-${values.operation}.cpuprofile`),
+      );
+    }
+    console.log(
+      `${implementation}, ${operation}, ${where}: ${cpuUsPerCall.toFixed(1)} µs CPU/call (under the profiler)\n`,
     );
-    if (result.status !== 0) throw new Error('profiled run failed');
-    console.log(result.stdout.toString('utf8').trim());
-    const file = readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error('no profile written');
-    console.log(topFrames(readFileSync(join(profiles, file), 'utf8')).join('\n'));
+    const summary = summarizeProfile(readFileSync(profileFile, 'utf8'), ROOT);
+    console.log(formatSummary(summary, 25, cpuUsPerCall));
   } finally {
     await server.stop();
     rmSync(temp, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
- * Formats one run as one Markdown table (figures first, then every target with PASS/MISS), the
- * same text the README's Performance section quotes. Pure.
+ * Formats one run as one Markdown table: figures first (per operation, mode and implementation;
+ * the ratios of each pair; CPU per call in memory; the other measures), then every target with
+ * PASS/MISS — the text `test/bench/README.md` quotes under "Latest figures". Pure.
  */
 import type { BuiltBundles } from './build-bundles.ts';
 import type { GenerationResult } from './generation.ts';
@@ -8,13 +9,13 @@ import { LABELS } from './implementations.ts';
 import type { ImportTimeResult } from './import-time.ts';
 import type { MemoryResult } from './memory.ts';
 import type { OverheadResult } from './overhead.ts';
-import type { ImplementationFigures, Ratios } from './summarize.ts';
+import type { ImplementationFigures, Ratio } from './summarize.ts';
 import type { TargetCheck } from './targets.ts';
 import type { ValidationResult } from './validation.ts';
 
 export interface ReportInput {
   readonly figures: readonly ImplementationFigures[];
-  readonly ratios: readonly Ratios[];
+  readonly ratios: readonly Ratio[];
   readonly overhead: OverheadResult;
   readonly validation: ValidationResult;
   readonly bundles: BuiltBundles;
@@ -36,21 +37,24 @@ export function formatTable(input: ReportInput): string {
 
   for (const f of input.figures) {
     add(
-      `${f.mode}: ${LABELS[f.implementation]}`,
+      `${f.operation}, ${f.mode}: ${LABELS[f.implementation]}`,
       `${int(f.requestsPerSecond)} req/s · p50 ${f.p50Ms.toFixed(2)} ms · p99 ${f.p99Ms.toFixed(2)} ms · ${int(f.cpuUsPerRequest)} µs CPU/req`,
     );
   }
-  for (const r of input.ratios) {
-    add(
-      `${r.mode}: b/c (facade over bare hey-api)`,
-      `throughput ${r.throughputBC.toFixed(2)} · CPU ${r.cpuBC.toFixed(2)}`,
-    );
+  const groups = [...new Set(input.ratios.map((r) => `${r.operation}, ${r.mode}`))];
+  for (const group of groups) {
+    const pairs = input.ratios
+      .filter((r) => `${r.operation}, ${r.mode}` === group)
+      .map(
+        (r) => `${r.numerator}/${r.denominator} ${r.throughput.toFixed(2)} · ${r.cpu.toFixed(2)}`,
+      );
+    add(`${group}: ratios, throughput · CPU`, pairs.join('; '));
   }
-  const o = input.overhead;
-  if (o.a !== undefined && o.b !== undefined && o.c !== undefined) {
+  for (const [operation, o] of Object.entries(input.overhead)) {
+    const names = Object.keys(o) as (keyof typeof o)[];
     add(
-      'client CPU per call, in-memory fetch (no network): a · b · c',
-      `${o.a.toFixed(1)} · ${o.b.toFixed(1)} · ${o.c.toFixed(1)} µs (b − a = ${(o.b - o.a).toFixed(1)} µs)`,
+      `${operation}, client CPU per call, in-memory fetch: ${names.join(' · ')}`,
+      `${names.map((n) => o[n]!.toFixed(1)).join(' · ')} µs`,
     );
   }
   const v = input.validation;
@@ -58,6 +62,12 @@ export function formatTable(input: ReportInput): string {
   add('validateCall, invalid 4 KB body (builds the error)', us(v.validateCallInvalidNs));
   const { sizeOurs, sizeAzure } = input.bundles;
   add('bundle, ours (minified)', kb(sizeOurs.minifiedBytes));
+  add(
+    'bundle, ours: largest inputs (minified bytes)',
+    sizeOurs.largestInputs
+      .map((i) => `${i.input.replace(/^.*node_modules\//, '')} ${kb(i.bytes)}`)
+      .join('; '),
+  );
   add(
     'bundle, @azure/batch (minified / min+gzip)',
     `${kb(sizeAzure.minifiedBytes)} / ${kb(sizeAzure.gzipBytes)}`,

@@ -1,12 +1,14 @@
 /**
- * Turns the throughput samples into per-implementation figures and the ratios b/a, b/d, b/c
- * (each ratio computed per round, then the median over rounds). Pure.
+ * Turns the throughput samples into per-implementation figures (medians over rounds) and the
+ * ratios the targets read, each computed per round (both sides measured in the same round, so a
+ * slow moment of the shared machine hits both), then the median over rounds. Pure.
  */
-import type { ImplementationName } from './implementations.ts';
+import type { ImplementationName, OperationName } from './implementations.ts';
 import { median } from './stats.ts';
 import type { ThroughputSample } from './throughput.ts';
 
 export interface ImplementationFigures {
+  readonly operation: OperationName;
   readonly mode: string;
   readonly implementation: ImplementationName;
   readonly requestsPerSecond: number;
@@ -15,24 +17,42 @@ export interface ImplementationFigures {
   readonly cpuUsPerRequest: number;
 }
 
-export interface Ratios {
+/** One ratio `numerator / denominator` in one operation and mode. */
+export interface Ratio {
+  readonly operation: OperationName;
   readonly mode: string;
-  /** Throughput ratios (requests/s of b over the other). */
-  readonly throughputBA: number;
-  readonly throughputBD: number;
-  readonly throughputBC: number;
-  /** Client CPU per request ratios (b over the other). */
-  readonly cpuBA: number;
-  readonly cpuBD: number;
-  readonly cpuBC: number;
+  readonly numerator: ImplementationName;
+  readonly denominator: ImplementationName;
+  /** Requests/s of the numerator over the denominator's. */
+  readonly throughput: number;
+  /** Client CPU per request of the numerator over the denominator's. */
+  readonly cpu: number;
 }
 
+/** The pairs compared: ours and bare hey-api against the floor, ours against @azure/batch. */
+export const RATIO_PAIRS: readonly (readonly [ImplementationName, ImplementationName])[] = [
+  ['b', 'a'],
+  ['b', 'd'],
+  ['b-fetch', 'a'],
+  ['c', 'a'],
+  ['b-fetch', 'c'],
+];
+
+const groupKey = (s: { operation: string; mode: string }) => `${s.operation}\u0000${s.mode}`;
+
 export function figuresOf(samples: readonly ThroughputSample[]): ImplementationFigures[] {
-  const keys = [...new Set(samples.map((s) => `${s.mode}\u0000${s.implementation}`))];
+  const keys = [...new Set(samples.map((s) => `${groupKey(s)}\u0000${s.implementation}`))];
   return keys.map((key) => {
-    const [mode, implementation] = key.split('\u0000') as [string, ImplementationName];
-    const mine = samples.filter((s) => s.mode === mode && s.implementation === implementation);
+    const [operation, mode, implementation] = key.split('\u0000') as [
+      OperationName,
+      string,
+      ImplementationName,
+    ];
+    const mine = samples.filter(
+      (s) => s.operation === operation && s.mode === mode && s.implementation === implementation,
+    );
     return {
+      operation,
       mode,
       implementation,
       requestsPerSecond: median(mine.map((s) => s.requestsPerSecond)),
@@ -43,26 +63,49 @@ export function figuresOf(samples: readonly ThroughputSample[]): ImplementationF
   });
 }
 
-export function ratiosOf(samples: readonly ThroughputSample[]): Ratios[] {
-  const modes = [...new Set(samples.map((s) => s.mode))];
-  return modes.map((mode) => {
-    const rounds = [...new Set(samples.filter((s) => s.mode === mode).map((s) => s.round))];
-    const ratio = (field: 'requestsPerSecond' | 'cpuUsPerRequest', other: ImplementationName) =>
-      median(
-        rounds.map((round) => {
-          const pick = (name: ImplementationName) =>
-            samples.find((s) => s.mode === mode && s.round === round && s.implementation === name)!;
-          return pick('b')[field] / pick(other)[field];
-        }),
-      );
-    return {
-      mode,
-      throughputBA: ratio('requestsPerSecond', 'a'),
-      throughputBD: ratio('requestsPerSecond', 'd'),
-      throughputBC: ratio('requestsPerSecond', 'c'),
-      cpuBA: ratio('cpuUsPerRequest', 'a'),
-      cpuBD: ratio('cpuUsPerRequest', 'd'),
-      cpuBC: ratio('cpuUsPerRequest', 'c'),
-    };
-  });
+/** Every pair of {@link RATIO_PAIRS} whose two sides were measured, per operation and mode. */
+export function ratiosOf(samples: readonly ThroughputSample[]): Ratio[] {
+  const groups = [...new Set(samples.map(groupKey))];
+  const ratios: Ratio[] = [];
+  for (const group of groups) {
+    const inGroup = samples.filter((s) => groupKey(s) === group);
+    const { operation, mode } = inGroup[0]!;
+    const rounds = [...new Set(inGroup.map((s) => s.round))];
+    for (const [numerator, denominator] of RATIO_PAIRS) {
+      const perRound = rounds.flatMap((round) => {
+        const pick = (name: ImplementationName) =>
+          inGroup.find((s) => s.round === round && s.implementation === name);
+        const n = pick(numerator);
+        const d = pick(denominator);
+        return n && d ? [{ n, d }] : [];
+      });
+      if (perRound.length === 0) continue;
+      ratios.push({
+        operation,
+        mode,
+        numerator,
+        denominator,
+        throughput: median(perRound.map(({ n, d }) => n.requestsPerSecond / d.requestsPerSecond)),
+        cpu: median(perRound.map(({ n, d }) => n.cpuUsPerRequest / d.cpuUsPerRequest)),
+      });
+    }
+  }
+  return ratios;
+}
+
+/** The ratio of `numerator / denominator` in `operation` and `mode`, if measured. */
+export function findRatio(
+  ratios: readonly Ratio[],
+  operation: OperationName,
+  mode: string,
+  numerator: ImplementationName,
+  denominator: ImplementationName,
+): Ratio | undefined {
+  return ratios.find(
+    (r) =>
+      r.operation === operation &&
+      r.mode === mode &&
+      r.numerator === numerator &&
+      r.denominator === denominator,
+  );
 }
