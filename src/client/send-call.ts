@@ -27,7 +27,7 @@ import {
 } from '../errors/batch-validation-error.js';
 import { parseBatchError } from '../errors/parse-batch-error.js';
 import { responseIds } from '../errors/response-ids.js';
-import { BufferedResponse, bufferResponse } from '../pipeline/buffered-response.js';
+import { bufferResponse, isBufferedResponse } from '../pipeline/buffered-response.js';
 import type { AttemptRecord, PipelineRequest } from '../pipeline/pipeline-policy.js';
 import type { OperationSpec, ResponseBodyKind } from '../table/operation-table.js';
 import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
@@ -157,7 +157,7 @@ function deserialize(
   if (response === undefined || request === undefined) throw error;
   const { operation, label } = call;
   const summary = { method: request.method, url: request.url };
-  const bodyText = response instanceof BufferedResponse ? response.bodyText : undefined;
+  const bodyText = isBufferedResponse(response) ? response.bodyText : undefined;
   const absent = operation.isExistenceCheck && response.status === 404;
   let failure: unknown;
   if (!response.ok && !absent) {

@@ -1,11 +1,11 @@
 /**
  * The transport on `fetch`: the caller's `fetch` when given, and the platform's in browsers, Deno,
  * Bun, workerd (and Node without `node:http`). One `fetch` per attempt under the attempt's signal;
- * the answer is read to the end inside the attempt and handed on as a {@link BufferedResponse}.
+ * the answer is read to the end inside the attempt and handed on as a `BufferedResponse`.
  *
  * @module
  */
-import { AnswerBodyError, BufferedResponse, isResponseLike } from './buffered-response.js';
+import { AnswerBodyError, bufferedResponse, isResponseLike } from './buffered-response.js';
 import type { Transport } from './transport.js';
 
 /**
@@ -56,7 +56,7 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
     } catch (error) {
       throw new AnswerBodyError(response.status, new Headers(response.headers), { cause: error });
     }
-    return new BufferedResponse(text, {
+    return bufferedResponse(text, {
       status: response.status,
       statusText: response.statusText,
       headers:
@@ -65,8 +65,8 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
   };
 }
 
-function withoutContentLength(headers: Readonly<Record<string, string>>): Record<string, string> {
-  const copy: Record<string, string> = Object.create(null);
-  for (const name in headers) if (name !== 'content-length') copy[name] = headers[name]!;
-  return copy;
+/** The wire headers without `content-length`; the record is this attempt's own, changed in place. */
+function withoutContentLength(headers: Record<string, string>): Record<string, string> {
+  delete headers['content-length'];
+  return headers;
 }

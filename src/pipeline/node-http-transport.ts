@@ -9,7 +9,7 @@
  * - The headers are sent exactly as signed, `content-length` included (see transport.ts).
  * - The attempt's signal destroys the request: the per-attempt timeout and the caller's abort
  *   work as on the `fetch` path, with the signal's reason as the error.
- * - The answer is read to the end and handed on as a {@link BufferedResponse}; a `gzip`,
+ * - The answer is read to the end and handed on as a `BufferedResponse`; a `gzip`,
  *   `deflate` or `br` body (the client asks for none, a proxy may send one) is decoded. A streamed
  *   download's success is handed on as a web `ReadableStream`.
  * - The modules are reached through `process.getBuiltinModule`, so a browser bundle of the client
@@ -21,7 +21,7 @@ import type * as NodeHttp from 'node:http';
 import type * as NodeHttps from 'node:https';
 import type * as NodeStream from 'node:stream';
 import type * as NodeZlib from 'node:zlib';
-import { AnswerBodyError, BufferedResponse } from './buffered-response.js';
+import { AnswerBodyError, bufferedResponse } from './buffered-response.js';
 import type { Transport } from './transport.js';
 
 interface NodeModules {
@@ -96,8 +96,13 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
       }
       const url = new URL(request.url);
       const module = url.protocol === 'https:' ? modules.https : modules.http;
-      // Built before anything is sent: a header Node refuses is the caller's own mistake.
-      const req = module.request(url, {
+      // Built before anything is sent: a header Node refuses is the caller's own mistake. Plain
+      // options rather than the URL object, which Node would convert again.
+      const req = module.request({
+        protocol: url.protocol,
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
         method: request.method,
         headers: request.headers,
         agent: agentFor(url.protocol),
@@ -141,7 +146,7 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
           (text) => {
             if (settled) return;
             finish();
-            resolve(new BufferedResponse(text, { status, statusText, headers }));
+            resolve(bufferedResponse(text, { status, statusText, headers }));
           },
           (error: unknown) => {
             if (settled) return;

@@ -25,7 +25,7 @@ import {
 import { createBearerTokenProvider } from '../auth/batch-token-provider.js';
 import { wireStringToSign } from '../auth/shared-key/string-to-sign.js';
 import { isTokenCredential, type TokenCredential } from '../auth/token-credential.js';
-import { BufferedResponse } from './buffered-response.js';
+import { isBufferedResponse } from './buffered-response.js';
 import type { PipelineRequest, SendRequest } from './pipeline-policy.js';
 import { frameRequest, type Transport, type WireRequest } from './transport.js';
 
@@ -69,11 +69,9 @@ export function createSignPhase(
       headers.authorization = `SharedKey ${signer.accountName}:${
         typeof signature === 'string' ? signature : await signature
       }`;
-      return {
-        response: await send(request, headers, body),
-        signed: headers['content-length'] ?? '',
-        empty: !body,
-      };
+      // Read before sending: the transport owns the record from then on.
+      const signed = headers['content-length'] ?? '';
+      return { response: await send(request, headers, body), signed, empty: !body };
     };
     return async (request) => {
       const first = await signAndSend(request, emptyBodyLength.get(request.method));
@@ -106,7 +104,7 @@ export function createSignPhase(
  * otherwise `undefined`.
  */
 function serverContentLength(response: Response): string | undefined {
-  if (!(response instanceof BufferedResponse)) return undefined;
+  if (!isBufferedResponse(response)) return undefined;
   let detail: unknown;
   try {
     const error = JSON.parse(response.bodyText) as {

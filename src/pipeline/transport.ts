@@ -24,9 +24,10 @@ export interface WireRequest {
   readonly method: string;
   readonly url: string;
   /**
-   * Every header as sent, by lower-case name: the request's own, `ocp-date`, `authorization` and,
-   * unless the method is GET or HEAD, `content-length`. A `fetch` transport leaves
-   * `content-length` to the runtime, which sends the same value from the body (see above).
+   * Every header as sent, by lower-case name: the request's own, `ocp-date`, `authorization` and
+   * `content-length` when the request has a body (see above). A `fetch` transport leaves
+   * `content-length` to the runtime, which sends the same value from the body. The record is the
+   * attempt's own: the transport may change it.
    */
   readonly headers: Record<string, string>;
   /** The body; `undefined` only for GET and HEAD. */

@@ -48,11 +48,16 @@ interface DateFields {
   second: number;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function toEpochMs(fields: DateFields): number | undefined {
   const { year, month, day, hour, minute, second } = fields;
-  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 1 && leap ? 29 : DAYS_IN_MONTH[month]!;
   // Second 60 is allowed for leap seconds (RFC 9110 §5.6.7); Date.UTC rolls it into the next minute.
   if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return undefined;
+  // Date.UTC reads a year below 100 as 1900 + year: those go through setUTCFullYear.
+  if (year >= 100) return Date.UTC(year, month, day, hour, minute, second);
   const date = new Date(0);
   date.setUTCFullYear(year, month, day);
   date.setUTCHours(hour, minute, second, 0);

@@ -1,14 +1,13 @@
 /**
- * A BufferedResponse is a platform Response made from the text it carries: every body method
- * gives that text, with the platform's rules (a body is read once, a clone of an unread one reads
- * again), and `bodyText` keeps it for the client.
+ * A BufferedResponse serves the text it carries through every body method, with the platform's
+ * rules: a body is read once, a clone of an unread one reads again, `body` streams the bytes.
  */
 import { describe, expect, it } from '@jest/globals';
-import { BufferedResponse, bufferResponse } from '../../../src/pipeline/buffered-response.js';
+import { bufferedResponse, bufferResponse } from '../../../src/pipeline/buffered-response.js';
 
 const TEXT = '{"thumbprint":"ab","note":"é"}';
 const make = (text = TEXT, status = 200) =>
-  new BufferedResponse(text, {
+  bufferedResponse(text, {
     status,
     headers: new Headers({ 'content-type': 'application/json' }),
   });
