@@ -27,6 +27,10 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
           ? request.body
           : utf8.encode(request.body),
       signal: request.signal,
+      // A redirect is the call's answer, as on node:http: following it would replay the request,
+      // signed for another URL, to wherever the Location points. (Browsers hand a redirect on
+      // as an opaque answer of status 0, which fails the call too.)
+      redirect: 'manual',
     };
     let pending: Promise<Response>;
     try {

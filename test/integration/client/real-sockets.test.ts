@@ -133,6 +133,19 @@ describe('over real sockets', () => {
     expect((error as Error).cause).toEqual(new Error('enough'));
   });
 
+  it('a redirect is the answer (a service error), not followed: the signature was for this URL', async () => {
+    let requests = 0;
+    const url = await serve((_req, res) => {
+      requests++;
+      res.writeHead(307, { location: 'http://127.0.0.1:9/elsewhere', 'content-length': '0' }).end();
+    });
+    const error = await client(url, { maxRetries: 3 })
+      .certificate.get('sha1', 'ab')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'BatchServiceError', statusCode: 307 });
+    expect(requests).toBe(1);
+  });
+
   it('a refused connection is a network error with its code, retried', async () => {
     const url = await serve((_req, res) => res.end());
     server!.close();
