@@ -120,8 +120,6 @@ describe.each(DRIVEN_SPECS)('$name ($apiVersion)', (spec) => {
         failures.push(`${op.operationId}: ${describeError(error)}`);
       }
     }
-    const total = g.operations.length;
-    console.log(`${spec.name}: ${total - failures.length} of ${total} operations passed`);
     expect(failures).toEqual([]);
     expect(h.service.calls.filter((c) => c.operationId === undefined)).toEqual([]);
     // Deprecated operations warn once each (default mode); the rest never warn.
