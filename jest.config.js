@@ -17,8 +17,11 @@ const base = {
 };
 
 export default {
-  // A global option: jest ignores it inside a project.
+  // Global options: jest ignores them inside a project.
   testTimeout: 60000,
+  // One scratch folder per run for what suites share (the CLI bundle): test/support/run-dir.ts.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     { ...base, displayName: 'node-http', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     {
