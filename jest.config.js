@@ -19,6 +19,9 @@ const base = {
 export default {
   // Global options: jest ignores them inside a project.
   testTimeout: 60000,
+  // One worker per core. jest's default (cores - 1) runs a 2-core machine in band, and the
+  // suites that wait on child processes (generation, tsc, the CLI) leave room for a second.
+  maxWorkers: '100%',
   // One scratch folder per run for what suites share (the CLI bundle): test/support/run-dir.ts.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
