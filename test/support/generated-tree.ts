@@ -25,6 +25,8 @@ const REPO = resolve(import.meta.dirname, '../..');
 const CACHE = join(REPO, '.tmp', 'generate-cache');
 /** Entries nobody used for this long are removed when a new one is stored. */
 const UNUSED_FOR_MS = 14 * 24 * 3600 * 1000;
+/** A generation lock this old was left by a process that died. */
+const LOCK_STALE_MS = 5 * 60 * 1000;
 
 export interface GenerateInput {
   /** Spec file, relative to the repository. */
@@ -105,21 +107,52 @@ async function lookUpOrGenerate(input: GenerateInput, args: readonly string[]): 
     await utimes(dir, now, now); // marks it used
     return dir;
   }
-  // Generated beside the cache and renamed in whole, so a reader never sees half a tree.
+  await mkdir(CACHE, { recursive: true });
+  await generateOnce(dir, args);
+  await removeUnused();
+  return dir;
+}
+
+/**
+ * Generates into `dir` unless another process is doing it: the one that creates `<dir>.lock`
+ * generates, the others wait for `dir` to appear. A lock older than LOCK_STALE_MS is taken to be
+ * left by a process that died, and removed.
+ */
+async function generateOnce(dir: string, args: readonly string[]): Promise<void> {
+  const lock = `${dir}.lock`;
+  while (!existsSync(dir)) {
+    const locked = await mkdir(lock).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+        return false;
+      },
+    );
+    if (!locked) {
+      const { mtimeMs } = await stat(lock).catch(() => ({ mtimeMs: Date.now() }));
+      if (Date.now() - mtimeMs > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      if (!existsSync(dir)) await generateInto(dir, args);
+    } finally {
+      await rm(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Runs the generator beside the cache and renames its tree in whole: no reader sees half of it. */
+async function generateInto(dir: string, args: readonly string[]): Promise<void> {
   const staging = join(CACHE, `.staging-${randomBytes(6).toString('hex')}`);
-  await mkdir(staging, { recursive: true });
+  await mkdir(staging);
   try {
     const out = join(staging, 'out');
     await run(process.execPath, ['scripts/generate.ts', ...args, '--out', out, '--quiet'], {
       cwd: REPO,
     });
-    // Another worker may have stored the same key meanwhile: its tree is the same, keep it.
-    await rename(out, dir).catch((error: NodeJS.ErrnoException) => {
-      if (!existsSync(dir)) throw error;
-    });
+    await rename(out, dir);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  await removeUnused();
-  return dir;
 }
