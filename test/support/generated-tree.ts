@@ -13,20 +13,19 @@
  * Tests that check the generator itself (determinism, `--check`, overlay errors) run it directly.
  */
 import { execFile } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
+import { makeOnce } from './make-once.js';
 
 const run = promisify(execFile);
 const REPO = resolve(import.meta.dirname, '../..');
 const CACHE = join(REPO, '.tmp', 'generate-cache');
 /** Entries nobody used for this long are removed when a new one is stored. */
 const UNUSED_FOR_MS = 14 * 24 * 3600 * 1000;
-/** A generation lock this old was left by a process that died. */
-const LOCK_STALE_MS = 5 * 60 * 1000;
 
 export interface GenerateInput {
   /** Spec file, relative to the repository. */
@@ -108,51 +107,12 @@ async function lookUpOrGenerate(input: GenerateInput, args: readonly string[]): 
     return dir;
   }
   await mkdir(CACHE, { recursive: true });
-  await generateOnce(dir, args);
+  // Another worker may be generating the same key: makeOnce lets one do it, the others wait.
+  await makeOnce(dir, (partial) =>
+    run(process.execPath, ['scripts/generate.ts', ...args, '--out', partial, '--quiet'], {
+      cwd: REPO,
+    }),
+  );
   await removeUnused();
   return dir;
-}
-
-/**
- * Generates into `dir` unless another process is doing it: the one that creates `<dir>.lock`
- * generates, the others wait for `dir` to appear. A lock older than LOCK_STALE_MS is taken to be
- * left by a process that died, and removed.
- */
-async function generateOnce(dir: string, args: readonly string[]): Promise<void> {
-  const lock = `${dir}.lock`;
-  while (!existsSync(dir)) {
-    const locked = await mkdir(lock).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-        return false;
-      },
-    );
-    if (!locked) {
-      const { mtimeMs } = await stat(lock).catch(() => ({ mtimeMs: Date.now() }));
-      if (Date.now() - mtimeMs > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    try {
-      if (!existsSync(dir)) await generateInto(dir, args);
-    } finally {
-      await rm(lock, { recursive: true, force: true });
-    }
-  }
-}
-
-/** Runs the generator beside the cache and renames its tree in whole: no reader sees half of it. */
-async function generateInto(dir: string, args: readonly string[]): Promise<void> {
-  const staging = join(CACHE, `.staging-${randomBytes(6).toString('hex')}`);
-  await mkdir(staging);
-  try {
-    const out = join(staging, 'out');
-    await run(process.execPath, ['scripts/generate.ts', ...args, '--out', out, '--quiet'], {
-      cwd: REPO,
-    });
-    await rename(out, dir);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
 }

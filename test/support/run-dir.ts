@@ -1,13 +1,10 @@
 /**
  * A file made once per jest run and shared by every suite and worker that asks for it, in the
  * run's scratch folder (`BATCH_REST_TEST_RUN_DIR`, made by test/support/global-setup.ts and
- * removed by global-teardown.ts). Made under a temporary name and renamed into place, so a reader
- * never sees half a file; if two workers make it at once, one copy wins.
+ * removed by global-teardown.ts). Workers asking at the same time wait for one maker (make-once.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeOnce } from './make-once.js';
 
 const made = new Map<string, Promise<string>>();
 
@@ -15,24 +12,15 @@ const made = new Map<string, Promise<string>>();
 export function runFile(name: string, make: (path: string) => Promise<unknown>): Promise<string> {
   let file = made.get(name);
   if (!file) {
-    file = makeOnce(name, make);
+    file = (async () => {
+      const dir = process.env.BATCH_REST_TEST_RUN_DIR;
+      if (!dir)
+        throw new Error('BATCH_REST_TEST_RUN_DIR is not set: run the tests through jest.config.js');
+      const path = join(dir, name);
+      await makeOnce(path, make);
+      return path;
+    })();
     made.set(name, file);
   }
   return file;
-}
-
-async function makeOnce(name: string, make: (path: string) => Promise<unknown>): Promise<string> {
-  const dir = process.env.BATCH_REST_TEST_RUN_DIR;
-  if (!dir)
-    throw new Error('BATCH_REST_TEST_RUN_DIR is not set: run the tests through jest.config.js');
-  const path = join(dir, name);
-  if (existsSync(path)) return path;
-  const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  try {
-    await make(partial);
-    await rename(partial, path);
-  } finally {
-    await rm(partial, { force: true });
-  }
-  return path;
 }
