@@ -12,7 +12,7 @@
  * is removed at the end.
  */
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,9 +75,17 @@ const NAME = seq(
   ),
 );
 
-/** A DER X.509 v1 certificate signed by its own new RSA key (used only without openssl). */
-export function selfSignedCertificateDer(now: Date): Buffer {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/**
+ * A DER X.509 v1 certificate signed by its own RSA key (used only without openssl): a new 2048-bit
+ * key unless `keyPair` is given (the tests pass a committed one).
+ */
+export function selfSignedCertificateDer(
+  now: Date,
+  keyPair: { publicKey: KeyObject; privateKey: KeyObject } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+  }),
+): Buffer {
+  const { publicKey, privateKey } = keyPair;
   const validity = seq(utcTime(now), utcTime(new Date(now.getTime() + 30 * 86_400_000)));
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const tbs = seq(der(0x02, Buffer.from([1])), SHA256_WITH_RSA, NAME, validity, NAME, spki);

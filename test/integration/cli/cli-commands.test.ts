@@ -24,7 +24,7 @@ import {
   makeCertificateFiles,
   PFX_PASSWORD,
 } from './support/certificate-files.js';
-import { bundleCli, runCliProcess } from './support/cli-process.js';
+import { cliBundle, runCliProcess } from './support/cli-process.js';
 
 const ADD_WARNING =
   'DeprecationWarning [BATCH_DEP_CERTIFICATE_ADD]: certificate.add() is deprecated. Azure Batch ' +
@@ -50,7 +50,7 @@ const cli = (args: string[], options: { env?: Record<string, string>; stdin?: st
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'batch-rest-cli-'));
-  bundle = await bundleCli(dir);
+  bundle = await cliBundle();
   files = makeCertificateFiles(dir);
   running = await startBatchEmulator();
   env = {

@@ -2,27 +2,18 @@
  * `batch-rest emulator` as a process: one parseable URL line, a working emulator behind it, a
  * custom account from an environment variable, and a clean exit on SIGTERM and SIGINT.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { BatchClient, BatchSharedKeyCredential, isBatchServiceError } from '../../../src/index.js';
 import { EMULATOR_ACCOUNT_KEY, EMULATOR_ACCOUNT_NAME } from '../../../src/testing/index.js';
-import { bundleCli, runCliProcess, startCli, waitForLine } from './support/cli-process.js';
+import { cliBundle, runCliProcess, startCli, waitForLine } from './support/cli-process.js';
 
 const LISTENING = /^Batch emulator listening on (http:\/\/127\.0\.0\.1:(\d+))\n/;
 const CUSTOM_KEY = Buffer.from('custom emulator account key 32B!').toString('base64');
 
-let dir: string;
 let bundle: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'batch-rest-cli-emulator-'));
-  bundle = await bundleCli(dir);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  bundle = await cliBundle();
 });
 
 function client(url: string, name: string, key: string): BatchClient {

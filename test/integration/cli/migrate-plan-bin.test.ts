@@ -19,7 +19,7 @@ import {
   makeCertificateFiles,
   PFX_PASSWORD,
 } from './support/certificate-files.js';
-import { bundleCli, type CliRun, runCliProcess } from './support/cli-process.js';
+import { type CliRun, cliBundle, runCliProcess } from './support/cli-process.js';
 
 let dir: string;
 let bundle: string;
@@ -53,7 +53,7 @@ function expectNoSecrets(
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'batch-rest-migrate-bin-'));
-  bundle = await bundleCli(dir);
+  bundle = await cliBundle();
   files = makeCertificateFiles(dir);
   localPool = join(dir, 'pool.json');
   localSecrets = join(dir, 'secrets.json');

@@ -3,12 +3,15 @@
  * without it; the fallback certificate encoder is checked against openssl itself.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { selfSignedCertificateDer } from '../../../scripts/start.js';
 import { certificateFromFile } from '../../../src/certificate-file/node.js';
+import { fixturePath } from '../../support/certificate-fixtures.js';
 import { ROOT } from './support/cli-process.js';
 
 let dir: string;
@@ -100,7 +103,10 @@ describe('npm start', () => {
 
   it('encodes a self-signed certificate that openssl verifies, with the thumbprint openssl computes', async () => {
     const path = join(dir, 'fallback.cer');
-    await writeFile(path, selfSignedCertificateDer(new Date()));
+    // The run above made a new key; a committed one will do to check the encoder.
+    const privateKey = createPrivateKey(readFileSync(fixturePath('rsa.key')));
+    const keyPair = { privateKey, publicKey: createPublicKey(privateKey) };
+    await writeFile(path, selfSignedCertificateDer(new Date(), keyPair));
     const openssl = (args: string[]) =>
       execFileSync('openssl', args, { cwd: dir, encoding: 'utf8' });
     openssl(['x509', '-inform', 'DER', '-in', path, '-out', 'fallback.pem']);

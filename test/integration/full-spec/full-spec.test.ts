@@ -5,10 +5,7 @@
  * against a stand-in service derived from the table. No per-operation code: arguments, expected
  * wire requests and responses all come from the table and the spec's schemas.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { setupServer } from 'msw/node';
 import { BatchSharedKeyCredential } from '../../../src/auth/batch-shared-key-credential.js';
@@ -16,6 +13,7 @@ import type { TokenCredential } from '../../../src/auth/token-credential.js';
 import { createBatchClient } from '../../../src/client/batch-client.js';
 import { BatchValidationError } from '../../../src/errors/batch-validation-error.js';
 import type { OperationSpec } from '../../../src/table/operation-table.js';
+import { typecheckOnce } from '../../support/typecheck-once.js';
 import { planCall } from './support/call-plan.js';
 import {
   ACCOUNT_NAME,
@@ -31,7 +29,6 @@ import {
   DRIVEN_SPECS,
   type GeneratedSpec,
   generateSpec,
-  REPO,
   removeScratchRoot,
 } from './support/generate-specs.js';
 import { SchemaSampler } from './support/schema-sample.js';
@@ -39,7 +36,6 @@ import { type ReadOperation, readSpec } from './support/spec-reading.js';
 import { TableService } from './support/table-service.js';
 import { writeScratchTsconfig, writeTypeSurface } from './support/type-surface.js';
 
-const run = promisify(execFile);
 /** A throwaway key made per run: it signs requests to the stand-in service only. */
 const ACCOUNT_KEY = randomBytes(32).toString('base64');
 const server = setupServer();
@@ -54,15 +50,9 @@ beforeAll(async () => {
     generated.set(g.spec.name, g);
     await writeTypeSurface(root, g.spec.name, g.operations, readSpec(g.document));
   }
-  const tsconfig = await writeScratchTsconfig(root);
-  const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
-  typecheck = run(process.execPath, [tsc, '--noEmit', '-p', tsconfig], { cwd: REPO }).then(
-    () => ({ ok: true, output: '' }),
-    (error: { stdout?: string; message: string }) => ({
-      ok: false,
-      output: error.stdout || error.message,
-    }),
-  );
+  await writeScratchTsconfig(root);
+  // Once per jest run for these files: the other transport's project reuses the result.
+  typecheck = typecheckOnce(root);
   server.listen({ onUnhandledFrame: 'error' });
 }, 120_000);
 
@@ -120,8 +110,6 @@ describe.each(DRIVEN_SPECS)('$name ($apiVersion)', (spec) => {
         failures.push(`${op.operationId}: ${describeError(error)}`);
       }
     }
-    const total = g.operations.length;
-    console.log(`${spec.name}: ${total - failures.length} of ${total} operations passed`);
     expect(failures).toEqual([]);
     expect(h.service.calls.filter((c) => c.operationId === undefined)).toEqual([]);
     // Deprecated operations warn once each (default mode); the rest never warn.

@@ -17,6 +17,7 @@ import { HttpResponse, http } from 'msw';
 import { type CliIo, runSpecDiff } from '../../../scripts/pipeline/spec-diff/cli.ts';
 import type { GeneratedModule } from '../../../src/client/generated-module.js';
 import { BatchSharedKeyCredential, createBatchClient } from '../../../src/index.js';
+import { generatedTree } from '../../support/generated-tree.js';
 import { useMswServer } from '../../support/msw-server.js';
 import {
   referenceAuthorization,
@@ -65,9 +66,9 @@ let module2026: GeneratedModule;
 
 beforeAll(async () => {
   await mkdir(ROOT, { recursive: true });
-  const out = join(ROOT, 'no-overlay');
-  expect((await generate(['--no-overlay', '--out', out])).code).toBe(0);
-  module2026 = (await import(join(out, 'index.ts'))) as GeneratedModule;
+  // Generated once per content and shared with the full-spec suite (test/support/generated-tree.ts).
+  const tree = await generatedTree({ spec: FIXTURE });
+  module2026 = (await import(join(tree, 'index.ts'))) as GeneratedModule;
 }, 60_000);
 
 afterAll(async () => {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   CertificateFileError,
   certificateFromBytes,
   isCertificateFileError,
 } from '../../../src/certificate-file/index.js';
+import {
+  fixtureBytes,
+  fixtureThumbprint,
+  GARBAGE,
+  PASSWORD,
+} from '../../support/certificate-fixtures.js';
 import { expectCertificateError } from './expect-certificate-error.js';
-import { type Fixtures, makeFixtures, PASSWORD } from './openssl-fixtures.js';
-
-let fx: Fixtures;
-beforeAll(() => {
-  fx = makeFixtures();
-});
-afterAll(() => fx.cleanup());
 
 const DATA = 'certificate data';
 
@@ -61,18 +60,14 @@ describe('certificateFromBytes refuses', () => {
   it('NOT_A_CERTIFICATE: bytes that are neither X.509 nor PKCS#12', async () => {
     const message =
       'certificate data is neither an X.509 certificate (DER or PEM) nor a PKCS#12 (PFX) file';
-    await expectCertificateError(
-      certificateFromBytes(fx.bytes('garbage.bin')),
-      'NOT_A_CERTIFICATE',
-      message,
-    );
+    await expectCertificateError(certificateFromBytes(GARBAGE), 'NOT_A_CERTIFICATE', message);
     await expectCertificateError(
       certificateFromBytes(new TextEncoder().encode('hello, not a certificate')),
       'NOT_A_CERTIFICATE',
       message,
     );
     // A truncated certificate is not a certificate either.
-    const der = fx.bytes('rsa.der');
+    const der = fixtureBytes('rsa.der');
     await expectCertificateError(
       certificateFromBytes(der.subarray(0, der.length - 1)),
       'NOT_A_CERTIFICATE',
@@ -82,12 +77,12 @@ describe('certificateFromBytes refuses', () => {
 
   it('NOT_A_CERTIFICATE: PEM files without a certificate name what they hold', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('rsa.key')),
+      certificateFromBytes(fixtureBytes('rsa.key')),
       'NOT_A_CERTIFICATE',
       'certificate data holds no CERTIFICATE PEM block (found: PRIVATE KEY)',
     );
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('leaf-ec.csr')),
+      certificateFromBytes(fixtureBytes('leaf-ec.csr')),
       'NOT_A_CERTIFICATE',
       'certificate data holds no CERTIFICATE PEM block (found: CERTIFICATE REQUEST)',
     );
@@ -105,7 +100,7 @@ describe('certificateFromBytes refuses', () => {
 
   it('NOT_A_CERTIFICATE: a PFX whose inside is damaged', async () => {
     // Flip one byte inside the (unencrypted, MAC-less) bags: the outer shape stays PKCS#12.
-    const bytes = fx.bytes('leaf-ec-plain.pfx').slice();
+    const bytes = fixtureBytes('leaf-ec-plain.pfx').slice();
     bytes[60] = 0xff;
     await expectCertificateError(
       certificateFromBytes(bytes),
@@ -116,28 +111,28 @@ describe('certificateFromBytes refuses', () => {
 
   it('MULTIPLE_CERTIFICATES: a PEM with several certificates, naming the count', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('two.pem')),
+      certificateFromBytes(fixtureBytes('two.pem')),
       'MULTIPLE_CERTIFICATES',
       "certificate data holds 2 PEM certificates; a 'cer' certificate is exactly one. Keep only the certificate to add, or put it with its chain and private key into a PFX",
     );
   });
 
   it('TOO_LARGE: a certificate over 10240 bytes, with its size', async () => {
-    const der = fx.bytes('over-limit.der');
+    const der = fixtureBytes('over-limit.der');
     expect(der.length).toBeGreaterThan(10240);
     const message = `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${der.length} bytes`;
     await expectCertificateError(certificateFromBytes(der), 'TOO_LARGE', message);
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('over-limit.pem')),
+      certificateFromBytes(fixtureBytes('over-limit.pem')),
       'TOO_LARGE',
       message,
     );
   });
 
   it('TOO_LARGE: a PFX over 10240 bytes even when its certificate alone would fit', async () => {
-    const pfx = fx.bytes('near-limit.pfx');
+    const pfx = fixtureBytes('near-limit.pfx');
     expect(pfx.length).toBeGreaterThan(10240);
-    expect(fx.bytes('near-limit.der').length).toBeLessThanOrEqual(10240);
+    expect(fixtureBytes('near-limit.der').length).toBeLessThanOrEqual(10240);
     await expectCertificateError(
       certificateFromBytes(pfx, { password: PASSWORD }),
       'TOO_LARGE',
@@ -160,7 +155,7 @@ describe('certificateFromBytes refuses', () => {
   ])('PASSWORD_NOT_ALLOWED: a password with the cer %s', async (file) => {
     for (const password of [PASSWORD, '']) {
       const error = await expectCertificateError(
-        certificateFromBytes(fx.bytes(file), { password }),
+        certificateFromBytes(fixtureBytes(file), { password }),
         'PASSWORD_NOT_ALLOWED',
         "certificate data is a 'cer' certificate, which carries no password; omit the password",
       );
@@ -176,7 +171,7 @@ describe('certificateFromBytes refuses', () => {
   ])('WRONG_PASSWORD: %s with a wrong password, which the message never repeats', async (file) => {
     const wrong = 'Wrong-Passw0rd';
     const error = await expectCertificateError(
-      certificateFromBytes(fx.bytes(file), { password: wrong }),
+      certificateFromBytes(fixtureBytes(file), { password: wrong }),
       'WRONG_PASSWORD',
       'the password given for certificate data is wrong (the PKCS#12 integrity check or decryption failed)',
     );
@@ -187,7 +182,7 @@ describe('certificateFromBytes refuses', () => {
 
   it('WRONG_PASSWORD: a non-empty password for a PFX made with an empty one', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('rsa-empty.pfx'), { password: PASSWORD }),
+      certificateFromBytes(fixtureBytes('rsa-empty.pfx'), { password: PASSWORD }),
       'WRONG_PASSWORD',
       'the password given for certificate data is wrong (the PKCS#12 integrity check or decryption failed)',
     );
@@ -198,7 +193,7 @@ describe('certificateFromBytes refuses', () => {
     'rsa-legacy.pfx',
   ])('PASSWORD_REQUIRED: %s without a password', async (file) => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes(file)),
+      certificateFromBytes(fixtureBytes(file)),
       'PASSWORD_REQUIRED',
       'certificate data is protected by a password, which is needed to read its certificate and thumbprint; pass the password',
     );
@@ -206,7 +201,7 @@ describe('certificateFromBytes refuses', () => {
 
   it('NO_CERTIFICATE: a PFX that holds only a key', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('key-only.pfx'), { password: PASSWORD }),
+      certificateFromBytes(fixtureBytes('key-only.pfx'), { password: PASSWORD }),
       'NO_CERTIFICATE',
       'certificate data holds no certificate',
     );
@@ -214,7 +209,7 @@ describe('certificateFromBytes refuses', () => {
 
   it('AMBIGUOUS_CERTIFICATE: a PFX with two certificates and no key', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('certs-only-two.pfx'), { password: PASSWORD }),
+      certificateFromBytes(fixtureBytes('certs-only-two.pfx'), { password: PASSWORD }),
       'AMBIGUOUS_CERTIFICATE',
       'certificate data holds 2 certificates and no private key, so the certificate to add cannot be chosen',
     );
@@ -226,7 +221,7 @@ describe('certificateFromBytes refuses', () => {
     ['mac-sha224.pfx', 'MAC 2.16.840.1.101.3.4.2.4'],
   ])('UNSUPPORTED_ALGORITHM: %s', async (file, algorithm) => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes(file), { password: PASSWORD }),
+      certificateFromBytes(fixtureBytes(file), { password: PASSWORD }),
       'UNSUPPORTED_ALGORITHM',
       `certificate data uses a PKCS#12 algorithm this helper cannot read (${algorithm}); export it again with AES-256 (the OpenSSL 3 default) or 3DES`,
     );
@@ -234,22 +229,22 @@ describe('certificateFromBytes refuses', () => {
 
   it('FORMAT_MISMATCH: format says the other thing', async () => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('rsa.der'), { format: 'pfx' }),
+      certificateFromBytes(fixtureBytes('rsa.der'), { format: 'pfx' }),
       'FORMAT_MISMATCH',
       "certificate data is a 'cer' certificate, but format 'pfx' was asked for",
     );
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('rsa-modern.pfx'), { format: 'cer', password: PASSWORD }),
+      certificateFromBytes(fixtureBytes('rsa-modern.pfx'), { format: 'cer', password: PASSWORD }),
       'FORMAT_MISMATCH',
       "certificate data is a 'pfx' certificate, but format 'cer' was asked for",
     );
   });
 
   it('THUMBPRINT_MISMATCH: names both thumbprints', async () => {
-    const actual = fx.thumbprint('leaf-ec.pem');
-    const ca = fx.thumbprint('ca.pem');
+    const actual = fixtureThumbprint('leaf-ec.pem');
+    const ca = fixtureThumbprint('ca.pem');
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('chain.pfx'), {
+      certificateFromBytes(fixtureBytes('chain.pfx'), {
         password: PASSWORD,
         expectedThumbprint: ca.toUpperCase(),
       }),
@@ -265,7 +260,7 @@ describe('certificateFromBytes refuses', () => {
     '',
   ])('INVALID_THUMBPRINT: expectedThumbprint %p', async (expectedThumbprint) => {
     await expectCertificateError(
-      certificateFromBytes(fx.bytes('rsa.der'), { expectedThumbprint }),
+      certificateFromBytes(fixtureBytes('rsa.der'), { expectedThumbprint }),
       'INVALID_THUMBPRINT',
       'a SHA-1 thumbprint must be 40 hex digits (spaces and colons are ignored)',
     );

@@ -1,54 +1,63 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { certificateFromBytes } from '../../../src/certificate-file/index.js';
-import { type Fixtures, makeFixtures, PASSWORD, UNICODE_PASSWORD } from './openssl-fixtures.js';
+import {
+  fixtureBytes,
+  fixturePath,
+  fixtureThumbprint,
+  opensslFingerprint,
+  PASSWORD,
+  UNICODE_PASSWORD,
+} from '../../support/certificate-fixtures.js';
 import { rewritePfx } from './pfx-rewrite.js';
 
-let fx: Fixtures;
-beforeAll(() => {
-  fx = makeFixtures();
-});
-afterAll(() => fx.cleanup());
+/** Rewritten PFX files go here; the committed fixtures are only read. */
+const scratch = mkdtempSync(join(tmpdir(), 'certificate-from-bytes-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 describe('cer: DER and PEM X.509', () => {
   it.each(['rsa', 'ec'])('reads a DER %s certificate', async (name) => {
-    const parameter = await certificateFromBytes(fx.bytes(`${name}.der`));
+    const parameter = await certificateFromBytes(fixtureBytes(`${name}.der`));
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint(`${name}.pem`),
+      thumbprint: fixtureThumbprint(`${name}.pem`),
       thumbprintAlgorithm: 'sha1',
-      data: base64(fx.bytes(`${name}.der`)),
+      data: base64(fixtureBytes(`${name}.der`)),
       certificateFormat: 'cer',
     });
   });
 
   it.each(['rsa', 'ec'])('reads a PEM %s certificate and sends its DER', async (name) => {
-    const parameter = await certificateFromBytes(fx.bytes(`${name}.pem`));
+    const parameter = await certificateFromBytes(fixtureBytes(`${name}.pem`));
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint(`${name}.pem`),
+      thumbprint: fixtureThumbprint(`${name}.pem`),
       thumbprintAlgorithm: 'sha1',
-      data: base64(fx.bytes(`${name}.der`)),
+      data: base64(fixtureBytes(`${name}.der`)),
       certificateFormat: 'cer',
     });
   });
 
   it('accepts an ArrayBuffer as well as a Uint8Array', async () => {
-    const bytes = fx.bytes('ec.der');
+    const bytes = fixtureBytes('ec.der');
     const buffer = new ArrayBuffer(bytes.length);
     new Uint8Array(buffer).set(bytes);
     const parameter = await certificateFromBytes(buffer);
-    expect(parameter.thumbprint).toBe(fx.thumbprint('ec.pem'));
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('ec.pem'));
   });
 
   it('takes the one certificate of a PEM that also holds its key, and never sends the key', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('key-and-cert.pem'));
-    expect(parameter.data).toBe(base64(fx.bytes('rsa.der')));
-    expect(parameter.thumbprint).toBe(fx.thumbprint('rsa.pem'));
+    const parameter = await certificateFromBytes(fixtureBytes('key-and-cert.pem'));
+    expect(parameter.data).toBe(base64(fixtureBytes('rsa.der')));
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('rsa.pem'));
   });
 
   it('measures the decoded DER against the limit, not the PEM text', async () => {
-    const pem = fx.bytes('near-limit.pem');
-    const der = fx.bytes('near-limit.der');
+    const pem = fixtureBytes('near-limit.pem');
+    const der = fixtureBytes('near-limit.der');
     expect(pem.length).toBeGreaterThan(10240);
     expect(der.length).toBeLessThanOrEqual(10240);
     const parameter = await certificateFromBytes(pem);
@@ -57,12 +66,12 @@ describe('cer: DER and PEM X.509', () => {
   });
 
   it('thumbprints are 40 lowercase hex digits', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('rsa.der'));
+    const parameter = await certificateFromBytes(fixtureBytes('rsa.der'));
     expect(parameter.thumbprint).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('accepts format cer when the content is cer', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('rsa.pem'), { format: 'cer' });
+    const parameter = await certificateFromBytes(fixtureBytes('rsa.pem'), { format: 'cer' });
     expect(parameter.certificateFormat).toBe('cer');
   });
 });
@@ -75,11 +84,11 @@ describe('pfx: PKCS#12', () => {
     ['ec-3des.pfx', 'ec.pem', 'EC, 3DES for certificates and key'],
     ['rc2-128.pfx', 'ec.pem', 'EC, 128-bit RC2 certificates, SHA-512 MAC'],
   ])('reads %s with its password (%s)', async (file, pem) => {
-    const parameter = await certificateFromBytes(fx.bytes(file), { password: PASSWORD });
+    const parameter = await certificateFromBytes(fixtureBytes(file), { password: PASSWORD });
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint(pem),
+      thumbprint: fixtureThumbprint(pem),
       thumbprintAlgorithm: 'sha1',
-      data: base64(fx.bytes(file)),
+      data: base64(fixtureBytes(file)),
       certificateFormat: 'pfx',
       password: PASSWORD,
     });
@@ -89,68 +98,77 @@ describe('pfx: PKCS#12', () => {
     'unicode-modern.pfx',
     'unicode-legacy.pfx',
   ])('reads %s with a non-ASCII password (UTF-8 for PBES2, BMPString for PKCS#12 KDF)', async (file) => {
-    const parameter = await certificateFromBytes(fx.bytes(file), { password: UNICODE_PASSWORD });
-    expect(parameter.thumbprint).toBe(fx.thumbprint('rsa.pem'));
+    const parameter = await certificateFromBytes(fixtureBytes(file), {
+      password: UNICODE_PASSWORD,
+    });
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('rsa.pem'));
   });
 
   it.each([
     ['rsa-empty.pfx', 'rsa.pem'],
     ['ec-empty-legacy.pfx', 'ec.pem'],
   ])('opens %s (empty password) without a password and sends none', async (file, pem) => {
-    const parameter = await certificateFromBytes(fx.bytes(file));
+    const parameter = await certificateFromBytes(fixtureBytes(file));
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint(pem),
+      thumbprint: fixtureThumbprint(pem),
       thumbprintAlgorithm: 'sha1',
-      data: base64(fx.bytes(file)),
+      data: base64(fixtureBytes(file)),
       certificateFormat: 'pfx',
     });
   });
 
   it('keeps an explicitly given empty password', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('rsa-empty.pfx'), { password: '' });
+    const parameter = await certificateFromBytes(fixtureBytes('rsa-empty.pfx'), { password: '' });
     expect(parameter.password).toBe('');
-    expect(parameter.thumbprint).toBe(fx.thumbprint('rsa.pem'));
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('rsa.pem'));
   });
 
   it.each([
     ['chain.pfx', 'leaf-ec.pem'],
     ['chain-legacy.pfx', 'leaf-rsa.pem'],
   ])('takes the leaf of %s, the certificate that belongs to the key', async (file, leaf) => {
-    const parameter = await certificateFromBytes(fx.bytes(file), { password: PASSWORD });
-    expect(parameter.thumbprint).toBe(fx.thumbprint(leaf));
-    expect(parameter.thumbprint).not.toBe(fx.thumbprint('ca.pem'));
+    const parameter = await certificateFromBytes(fixtureBytes(file), { password: PASSWORD });
+    expect(parameter.thumbprint).toBe(fixtureThumbprint(leaf));
+    expect(parameter.thumbprint).not.toBe(fixtureThumbprint('ca.pem'));
   });
 
   describe.each(['leaf-ec', 'leaf-rsa'])('with the CA before the %s leaf in bag order', (leaf) => {
-    const firstSubject = (file: string) =>
+    const firstSubject = (path: string) =>
       /subject=.*CN\s*=\s*([\w-]+)/.exec(
-        fx.openssl(['pkcs12', '-in', file, '-nokeys', '-passin', 'pass:', '-nomacver']),
+        execFileSync(
+          'openssl',
+          ['pkcs12', '-in', path, '-nokeys', '-passin', 'pass:', '-nomacver'],
+          {
+            encoding: 'latin1',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        ),
       )?.[1];
 
     it.each([
       false,
       true,
     ])('picks the leaf (bag attributes dropped: %s)', async (dropAttributes) => {
-      const file = `${leaf}-ca-first-${dropAttributes}.pfx`;
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(fx.path(file), rewritePfx(fx.bytes(`${leaf}-plain.pfx`), { dropAttributes }));
+      const file = join(scratch, `${leaf}-ca-first-${dropAttributes}.pfx`);
+      const rewritten = rewritePfx(fixtureBytes(`${leaf}-plain.pfx`), { dropAttributes });
+      writeFileSync(file, rewritten);
       // openssl itself reads the rewritten file and sees the CA first.
-      expect(firstSubject(`${leaf}-plain.pfx`)).toBe(leaf);
+      expect(firstSubject(fixturePath(`${leaf}-plain.pfx`))).toBe(leaf);
       expect(firstSubject(file)).toBe('ca');
-      const parameter = await certificateFromBytes(fx.bytes(file));
-      expect(parameter.thumbprint).toBe(fx.thumbprint(`${leaf}.pem`));
+      const parameter = await certificateFromBytes(rewritten);
+      expect(parameter.thumbprint).toBe(fixtureThumbprint(`${leaf}.pem`));
     });
   });
 
   it('takes the single certificate of a PFX without a key', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('certs-only-one.pfx'), {
+    const parameter = await certificateFromBytes(fixtureBytes('certs-only-one.pfx'), {
       password: PASSWORD,
     });
-    expect(parameter.thumbprint).toBe(fx.thumbprint('rsa.pem'));
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('rsa.pem'));
   });
 
   it('accepts format pfx when the content is pfx', async () => {
-    const parameter = await certificateFromBytes(fx.bytes('ec-modern.pfx'), {
+    const parameter = await certificateFromBytes(fixtureBytes('ec-modern.pfx'), {
       password: PASSWORD,
       format: 'pfx',
     });
@@ -164,11 +182,11 @@ describe('expectedThumbprint', () => {
     ['with spaces', (fp: string) => fp.replaceAll(':', ' ')],
     ['lowercase without separators', (fp: string) => fp.replaceAll(':', '').toLowerCase()],
   ])('accepts a matching thumbprint %s', async (_, form) => {
-    const expectedThumbprint = form(fx.opensslFingerprint('leaf-ec.pem'));
-    const parameter = await certificateFromBytes(fx.bytes('chain.pfx'), {
+    const expectedThumbprint = form(opensslFingerprint('leaf-ec.pem'));
+    const parameter = await certificateFromBytes(fixtureBytes('chain.pfx'), {
       password: PASSWORD,
       expectedThumbprint,
     });
-    expect(parameter.thumbprint).toBe(fx.thumbprint('leaf-ec.pem'));
+    expect(parameter.thumbprint).toBe(fixtureThumbprint('leaf-ec.pem'));
   });
 });

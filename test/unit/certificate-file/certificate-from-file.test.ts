@@ -1,49 +1,55 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { certificateFromFile } from '../../../src/certificate-file/node.js';
+import {
+  fixtureBytes,
+  fixturePath,
+  fixtureThumbprint,
+  opensslFingerprint,
+  PASSWORD,
+} from '../../support/certificate-fixtures.js';
 import { expectCertificateError } from './expect-certificate-error.js';
-import { type Fixtures, makeFixtures, PASSWORD } from './openssl-fixtures.js';
 
-let fx: Fixtures;
-beforeAll(() => {
-  fx = makeFixtures();
-});
-afterAll(() => fx.cleanup());
+/** Files a test makes (or leaves missing) go here; the committed fixtures are only read. */
+const scratch = mkdtempSync(join(tmpdir(), 'certificate-from-file-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('certificateFromFile', () => {
   it('reads a pfx file', async () => {
-    const parameter = await certificateFromFile(fx.path('chain.pfx'), { password: PASSWORD });
+    const parameter = await certificateFromFile(fixturePath('chain.pfx'), { password: PASSWORD });
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint('leaf-ec.pem'),
+      thumbprint: fixtureThumbprint('leaf-ec.pem'),
       thumbprintAlgorithm: 'sha1',
-      data: Buffer.from(fx.bytes('chain.pfx')).toString('base64'),
+      data: Buffer.from(fixtureBytes('chain.pfx')).toString('base64'),
       certificateFormat: 'pfx',
       password: PASSWORD,
     });
   });
 
   it('reads a PEM .cer file given as a file URL', async () => {
-    const parameter = await certificateFromFile(pathToFileURL(fx.path('rsa.pem')));
+    const parameter = await certificateFromFile(pathToFileURL(fixturePath('rsa.pem')));
     expect(parameter).toEqual({
-      thumbprint: fx.thumbprint('rsa.pem'),
+      thumbprint: fixtureThumbprint('rsa.pem'),
       thumbprintAlgorithm: 'sha1',
-      data: Buffer.from(fx.bytes('rsa.der')).toString('base64'),
+      data: Buffer.from(fixtureBytes('rsa.der')).toString('base64'),
       certificateFormat: 'cer',
     });
   });
 
   it('checks expectedThumbprint', async () => {
-    const path = fx.path('ec.der');
+    const path = fixturePath('ec.der');
     await expectCertificateError(
-      certificateFromFile(path, { expectedThumbprint: fx.opensslFingerprint('rsa.pem') }),
+      certificateFromFile(path, { expectedThumbprint: opensslFingerprint('rsa.pem') }),
       'THUMBPRINT_MISMATCH',
-      `certificate file '${path}' has SHA-1 thumbprint ${fx.thumbprint('ec.pem')}, not the expected ${fx.thumbprint('rsa.pem')}`,
+      `certificate file '${path}' has SHA-1 thumbprint ${fixtureThumbprint('ec.pem')}, not the expected ${fixtureThumbprint('rsa.pem')}`,
     );
   });
 
   it('names the file in errors and never the password', async () => {
-    const path = fx.path('rsa-legacy.pfx');
+    const path = fixturePath('rsa-legacy.pfx');
     const error = await expectCertificateError(
       certificateFromFile(path, { password: 'guess-1234' }),
       'WRONG_PASSWORD',
@@ -53,7 +59,7 @@ describe('certificateFromFile', () => {
   });
 
   it('UNREADABLE: a missing file, with the system error code as cause', async () => {
-    const path = fx.path('missing.pfx');
+    const path = join(scratch, 'missing.pfx');
     const error = await expectCertificateError(
       certificateFromFile(path),
       'UNREADABLE',
@@ -63,7 +69,7 @@ describe('certificateFromFile', () => {
   });
 
   it('UNREADABLE: a directory', async () => {
-    const path = fx.path('a-directory');
+    const path = join(scratch, 'a-directory');
     mkdirSync(path);
     await expectCertificateError(
       certificateFromFile(path),
@@ -73,7 +79,7 @@ describe('certificateFromFile', () => {
   });
 
   it('TOO_LARGE: a file over 1 MiB is refused before it is read', async () => {
-    const path = fx.path('huge.bin');
+    const path = join(scratch, 'huge.bin');
     writeFileSync(path, new Uint8Array(1024 * 1024 + 5));
     await expectCertificateError(
       certificateFromFile(path),
@@ -83,7 +89,8 @@ describe('certificateFromFile', () => {
   });
 
   it('NOT_A_CERTIFICATE: an empty file', async () => {
-    const path = fx.path('empty.bin');
+    const path = join(scratch, 'empty.bin');
+    writeFileSync(path, new Uint8Array());
     await expectCertificateError(
       certificateFromFile(path),
       'NOT_A_CERTIFICATE',

@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { verifyCertificateThumbprint } from '../../../src/certificate-file/index.js';
+import {
+  fixtureBytes,
+  fixtureThumbprint,
+  opensslFingerprint,
+  PASSWORD,
+} from '../../support/certificate-fixtures.js';
 import { expectCertificateError } from './expect-certificate-error.js';
-import { type Fixtures, makeFixtures, PASSWORD } from './openssl-fixtures.js';
 
-let fx: Fixtures;
-beforeAll(() => {
-  fx = makeFixtures();
-});
-afterAll(() => fx.cleanup());
-
-const data = (name: string) => Buffer.from(fx.bytes(name)).toString('base64');
+const data = (name: string) => Buffer.from(fixtureBytes(name)).toString('base64');
 
 describe('verifyCertificateThumbprint accepts', () => {
   it('a cer whose thumbprint matches, in any accepted spelling', async () => {
-    const fingerprint = fx.opensslFingerprint('ec.pem');
+    const fingerprint = opensslFingerprint('ec.pem');
     for (const thumbprint of [
       fingerprint,
       fingerprint.replaceAll(':', ' '),
-      fx.thumbprint('ec.pem'),
+      fixtureThumbprint('ec.pem'),
     ]) {
       await expect(
         verifyCertificateThumbprint({ thumbprint, data: data('ec.der'), certificateFormat: 'cer' }),
@@ -28,7 +27,7 @@ describe('verifyCertificateThumbprint accepts', () => {
   it('a pfx with its password, checking the key certificate of a chain', async () => {
     await expect(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('leaf-rsa.pem'),
+        thumbprint: fixtureThumbprint('leaf-rsa.pem'),
         thumbprintAlgorithm: 'SHA1',
         data: data('chain-legacy.pfx'),
         certificateFormat: 'pfx',
@@ -40,7 +39,7 @@ describe('verifyCertificateThumbprint accepts', () => {
   it('a pfx made with an empty password, without a password', async () => {
     await expect(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: data('rsa-empty.pfx'),
       }),
     ).resolves.toBeUndefined();
@@ -50,28 +49,31 @@ describe('verifyCertificateThumbprint accepts', () => {
 describe('verifyCertificateThumbprint refuses', () => {
   it('THUMBPRINT_MISMATCH for a cer', async () => {
     await expectCertificateError(
-      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: data('ec.der') }),
+      verifyCertificateThumbprint({
+        thumbprint: fixtureThumbprint('rsa.pem'),
+        data: data('ec.der'),
+      }),
       'THUMBPRINT_MISMATCH',
-      `certificate data has SHA-1 thumbprint ${fx.thumbprint('ec.pem')}, not the expected ${fx.thumbprint('rsa.pem')}`,
+      `certificate data has SHA-1 thumbprint ${fixtureThumbprint('ec.pem')}, not the expected ${fixtureThumbprint('rsa.pem')}`,
     );
   });
 
   it('THUMBPRINT_MISMATCH for a pfx whose CA certificate thumbprint was given', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.opensslFingerprint('ca.pem'),
+        thumbprint: opensslFingerprint('ca.pem'),
         data: data('chain.pfx'),
         password: PASSWORD,
       }),
       'THUMBPRINT_MISMATCH',
-      `certificate data has SHA-1 thumbprint ${fx.thumbprint('leaf-ec.pem')}, not the expected ${fx.thumbprint('ca.pem')}`,
+      `certificate data has SHA-1 thumbprint ${fixtureThumbprint('leaf-ec.pem')}, not the expected ${fixtureThumbprint('ca.pem')}`,
     );
   });
 
   it('PASSWORD_REQUIRED for a password-protected pfx without its password', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: data('rsa-modern.pfx'),
       }),
       'PASSWORD_REQUIRED',
@@ -82,7 +84,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('WRONG_PASSWORD for a pfx with a wrong password', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: data('rsa-modern.pfx'),
         password: 'not-it',
       }),
@@ -94,7 +96,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('PASSWORD_NOT_ALLOWED for a cer with a password', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: data('rsa.der'),
         password: 'x',
       }),
@@ -106,7 +108,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('FORMAT_MISMATCH when certificateFormat contradicts the data', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: data('rsa.der'),
         certificateFormat: 'pfx',
       }),
@@ -117,7 +119,10 @@ describe('verifyCertificateThumbprint refuses', () => {
 
   it('NOT_A_CERTIFICATE when cer data is base64 of PEM text rather than of DER', async () => {
     await expectCertificateError(
-      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: data('rsa.pem') }),
+      verifyCertificateThumbprint({
+        thumbprint: fixtureThumbprint('rsa.pem'),
+        data: data('rsa.pem'),
+      }),
       'NOT_A_CERTIFICATE',
       "certificate data is PEM text; 'cer' data must be the base64 of the DER certificate",
     );
@@ -125,7 +130,10 @@ describe('verifyCertificateThumbprint refuses', () => {
 
   it('NOT_A_CERTIFICATE when data is not base64', async () => {
     await expectCertificateError(
-      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data: 'not*base64!' }),
+      verifyCertificateThumbprint({
+        thumbprint: fixtureThumbprint('rsa.pem'),
+        data: 'not*base64!',
+      }),
       'NOT_A_CERTIFICATE',
       'certificate data is not valid base64',
     );
@@ -134,7 +142,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('UNREADABLE when data is not a string', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: 42 as unknown as string,
       }),
       'UNREADABLE',
@@ -151,7 +159,7 @@ describe('verifyCertificateThumbprint refuses', () => {
     const data = Buffer.alloc(bytes, 7).toString('base64');
     expect(data).toHaveLength(chars);
     await expectCertificateError(
-      verifyCertificateThumbprint({ thumbprint: fx.thumbprint('rsa.pem'), data }),
+      verifyCertificateThumbprint({ thumbprint: fixtureThumbprint('rsa.pem'), data }),
       'TOO_LARGE',
       `certificate data is too large: the certificate's data must be at most 10240 bytes once decoded from base64, and it is ${bytes} bytes`,
     );
@@ -160,7 +168,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('10240 bytes pass the size rule and fail later, on content', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         data: Buffer.alloc(10240, 7).toString('base64'),
       }),
       'NOT_A_CERTIFICATE',
@@ -179,7 +187,7 @@ describe('verifyCertificateThumbprint refuses', () => {
   it('INVALID_THUMBPRINT for an algorithm other than sha1', async () => {
     await expectCertificateError(
       verifyCertificateThumbprint({
-        thumbprint: fx.thumbprint('rsa.pem'),
+        thumbprint: fixtureThumbprint('rsa.pem'),
         thumbprintAlgorithm: 'sha256',
         data: data('rsa.der'),
       }),

@@ -1,14 +1,15 @@
 /**
- * Certificate files made at test time with the openssl CLI in a temp dir: a DER `.cer` and a
- * password-protected `.pfx` of two different certificates. Expected thumbprints come from
- * `openssl x509 -fingerprint -sha1`, never from the code under test.
+ * Certificate files for the CLI tests: a DER `.cer` and a password-protected `.pfx` of two
+ * different certificates, copied from the committed fixtures (test/fixtures/certificates/, made
+ * with openssl) into the test's own folder, as a user's files would be. Expected thumbprints come
+ * from node:crypto, never from the code under test.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixturePath, fixtureThumbprint, PASSWORD } from '../../../support/certificate-fixtures.js';
 
 /** The password of the `.pfx` fixture (a test value, passed to the CLI through the environment). */
-export const PFX_PASSWORD = 'pfx-fixture-password-7Qz';
+export const PFX_PASSWORD = PASSWORD;
 
 export interface CertificateFiles {
   readonly cer: string;
@@ -19,44 +20,17 @@ export interface CertificateFiles {
   readonly pfxThumbprint: string;
 }
 
-function thumbprintOf(dir: string, pem: string): string {
-  const line = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-fingerprint', '-sha1'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
-  return line.trim().replace(/^.*=/, '').replace(/:/g, '').toLowerCase();
-}
-
-function selfSigned(dir: string, name: string): void {
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`].concat([
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-    ]),
-    { cwd: dir, stdio: 'pipe' },
-  );
-}
-
-/** Writes the fixtures into `dir`. */
+/** Copies the fixtures into `dir` as `cli.cer` (RSA, DER) and `cli.pfx` (EC, AES-256). */
 export function makeCertificateFiles(dir: string): CertificateFiles {
-  selfSigned(dir, 'cli-cer');
-  selfSigned(dir, 'cli-pfx');
-  const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(['x509', '-in', 'cli-cer.pem', '-outform', 'DER', '-out', 'cli.cer']);
-  run(
-    ['pkcs12', '-export', '-inkey', 'cli-pfx.key', '-in', 'cli-pfx.pem', '-out', 'cli.pfx'].concat([
-      '-passout',
-      `pass:${PFX_PASSWORD}`,
-    ]),
-  );
+  const cer = join(dir, 'cli.cer');
+  const pfx = join(dir, 'cli.pfx');
+  copyFileSync(fixturePath('rsa.der'), cer);
+  copyFileSync(fixturePath('ec-modern.pfx'), pfx);
   return {
-    cer: join(dir, 'cli.cer'),
-    cerThumbprint: thumbprintOf(dir, 'cli-cer.pem'),
-    cerBase64: readFileSync(join(dir, 'cli.cer')).toString('base64'),
-    pfx: join(dir, 'cli.pfx'),
-    pfxThumbprint: thumbprintOf(dir, 'cli-pfx.pem'),
+    cer,
+    cerThumbprint: fixtureThumbprint('rsa.der'),
+    cerBase64: readFileSync(cer).toString('base64'),
+    pfx,
+    pfxThumbprint: fixtureThumbprint('ec.pem'),
   };
 }

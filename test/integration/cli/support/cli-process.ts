@@ -1,19 +1,22 @@
 /**
- * Runs the `batch-rest` CLI as a child process. `src/cli/main.ts` is bundled with esbuild (Node
- * cannot load `src/` directly: its `.js` specifiers name `.ts` files), then started with the Node
- * that runs jest. The child gets only PATH plus the variables a test passes, so the host's
- * `BATCH_ACCOUNT_*` never leak in.
+ * Runs the `batch-rest` CLI as a child process. `src/cli/main.ts` is bundled with esbuild once per
+ * jest run (Node cannot load `src/` directly: its `.js` specifiers name `.ts` files), then started
+ * with the Node that runs jest. The child gets only PATH plus the variables a test passes, so the
+ * host's `BATCH_ACCOUNT_*` never leak in.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../../../../scripts/lib/bundle-for-node.ts';
+import { runFile } from '../../../support/run-dir.js';
 
 export const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
-/** Bundles the CLI into `outDir`; returns the bundle's path. */
-export function bundleCli(outDir: string): Promise<string> {
-  return bundleForNode({ entry: join(ROOT, 'src/cli/main.ts') }, join(outDir, 'batch-rest.mjs'));
+/** The path of the CLI bundled from `src/` in this jest run (made by the first suite asking). */
+export function cliBundle(): Promise<string> {
+  return runFile('batch-rest.mjs', (path) =>
+    bundleForNode({ entry: join(ROOT, 'src/cli/main.ts') }, path),
+  );
 }
 
 /** How a CLI run ended and what it printed. */

@@ -3,15 +3,13 @@
  * repository's ignored `.tmp/` (inside jest's rootDir, so the generated `.ts` is transformed like
  * any source), then imports each generated module. Nothing generated here is committed.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { GeneratedModule } from '../../../../src/client/generated-module.js';
 import type { OperationSpec } from '../../../../src/table/operation-table.js';
+import { generatedTree } from '../../../support/generated-tree.js';
 
-const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../../../..');
 
 /** One spec this suite drives through the pipeline and the facade. */
@@ -74,12 +72,11 @@ export async function removeScratchRoot(root: string): Promise<void> {
 /** Generates one spec with the project's own command (`npm run generate -- --spec ...`). */
 export async function generateSpec(root: string, spec: DrivenSpec): Promise<GeneratedSpec> {
   const dir = join(root, spec.name);
-  await run(
-    process.execPath,
-    ['scripts/generate.ts', '--spec', spec.file, '--out', dir, '--no-overlay', '--quiet'],
-    { cwd: REPO },
-  );
-  const module = (await import(join(dir, 'index.ts'))) as GeneratedModule;
+  // Generated once per content (test/support/generated-tree.ts); the copy sits beside the
+  // type-surface files, which import it relatively.
+  const tree = await generatedTree({ spec: spec.file });
+  await cp(tree, dir, { recursive: true });
+  const module = (await import(join(tree, 'index.ts'))) as GeneratedModule;
   const document = JSON.parse(await readFile(join(REPO, spec.file), 'utf8')) as Record<
     string,
     unknown
