@@ -20,7 +20,7 @@ export interface BufferedResponse extends Response {
   readonly bodyText: string;
 }
 
-type BufferedResponseInit = { status: number; statusText?: string; headers: Headers };
+type BufferedResponseInit = { status: number; statusText?: string; headers: HeadersInit };
 
 let BufferedClass:
   | (new (

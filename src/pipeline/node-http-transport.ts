@@ -124,34 +124,41 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', fail);
       req.on('response', (res) => {
-        let headers: Headers;
-        try {
-          headers = responseHeaders(res.rawHeaders);
-        } catch (error) {
-          req.destroy();
-          fail(error); // a header value `Headers` refuses: no usable answer
-          return;
-        }
-        const status = res.statusCode ?? 0;
-        const statusText = res.statusMessage ?? '';
-        if (request.streamResponseBody && status >= 200 && status < 300) {
+        // The header pairs go straight into the Response (one Headers, not one copied into
+        // another); a value `Headers` refuses leaves no usable answer, as a network failure.
+        const headers = headerPairs(res.rawHeaders);
+        const init = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers };
+        if (request.streamResponseBody && init.status >= 200 && init.status < 300) {
+          let response: Response;
+          try {
+            const body = modules.stream.Readable.toWeb(decoded(res, request.method, modules));
+            response = new Response(body as ReadableStream, init);
+          } catch (error) {
+            req.destroy();
+            fail(error);
+            return;
+          }
           finish();
-          const body = modules.stream.Readable.toWeb(
-            decoded(res, request.method, modules),
-          ) as ReadableStream;
-          resolve(new Response(body, { status, statusText, headers }));
+          resolve(response);
           return;
         }
         readBody(res, request.method, modules).then(
           (text) => {
             if (settled) return;
+            let response: Response;
+            try {
+              response = bufferedResponse(text, init);
+            } catch (error) {
+              fail(error);
+              return;
+            }
             finish();
-            resolve(bufferedResponse(text, { status, statusText, headers }));
+            resolve(response);
           },
           (error: unknown) => {
             if (settled) return;
             finish();
-            reject(new AnswerBodyError(status, headers, { cause: error }));
+            reject(new AnswerBodyError(init.status, headersOrNone(headers), { cause: error }));
           },
         );
       });
@@ -159,11 +166,20 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
     });
 }
 
-/** The response's headers, repeated names kept (as `fetch` gives them). */
-function responseHeaders(raw: readonly string[]): Headers {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return headers;
+/** The pairs as `Headers`, or none when `Headers` refuses one (the answer is broken anyway). */
+function headersOrNone(pairs: [string, string][]): Headers {
+  try {
+    return new Headers(pairs);
+  } catch {
+    return new Headers();
+  }
+}
+
+/** The response's headers as name-value pairs, repeated names kept (as `fetch` gives them). */
+function headerPairs(raw: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
+  return pairs;
 }
 
 /** The body, decoded from its `content-encoding` when there is one. */
