@@ -13,4 +13,11 @@ export interface CliIo extends BodyReader {
   readonly fetch?: typeof fetch;
   /** Node's `--no-deprecation` is in effect: do not print deprecation warnings. */
   readonly noDeprecation?: boolean;
+  /**
+   * Creates each file (and its directory) only when none of them exists yet; resolves with the
+   * first path that already exists, having written nothing. `nodeIo()` provides it.
+   */
+  readonly writeNewFiles?: (
+    files: readonly { readonly path: string; readonly text: string }[],
+  ) => Promise<'written' | { readonly exists: string }>;
 }

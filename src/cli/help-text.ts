@@ -171,11 +171,14 @@ export function emulatorHelp(): string {
 /** `batch-rest certificate migrate-plan --help`. */
 export function migratePlanHelp(): string {
   const exitRows: [string, string][] = [
-    [String(EXIT_CODES.ok), 'the plan was printed (it may still list points that need a person)'],
+    [
+      String(EXIT_CODES.ok),
+      'the plan was printed (it may still list points that need a person), or --example wrote its files',
+    ],
     [String(EXIT_CODES.unexpected), 'unexpected error'],
     [
       String(EXIT_CODES.usage),
-      'missing or unknown flag, unreadable --pool/--secrets file, --password-env variable not set',
+      'missing or unknown flag, unreadable --pool/--secrets file, --password-env variable not set, --example file exists',
     ],
     [String(EXIT_CODES.validation), 'invalid JSON, pool, thumbprint, secret URL, identity or OS'],
     [String(EXIT_CODES.certificateFile), 'a --certificate-file cannot be read (wrong password, …)'],
@@ -184,6 +187,7 @@ export function migratePlanHelp(): string {
     'Usage: batch-rest certificate migrate-plan --pool PATH --secrets PATH --identity RESOURCE_ID',
     '                                           --client-id GUID [--os linux|windows]',
     '                                           [--certificate-file PATH …] [--password-env VAR] [--json]',
+    '       batch-rest certificate migrate-plan --example DIR',
     '',
     ...wrapText(
       `${MIGRATE_PLAN_SUMMARY} Batch certificates were retired on 29 February 2024; their replacement ` +
@@ -196,7 +200,11 @@ export function migratePlanHelp(): string {
       HELP_WIDTH,
     ),
     '',
-    'Example:',
+    'Try it on sample inputs (writes migration-example/pool.json and secrets.json, then prints',
+    'the command that plans them):',
+    '  batch-rest certificate migrate-plan --example migration-example',
+    '',
+    'With your own pool:',
     '  az batch pool show --pool-id render > pool.json',
     '  echo \'{"<thumbprint>": "https://contoso-kv.vault.azure.net/secrets/render-tls"}\' > secrets.json',
     '  batch-rest certificate migrate-plan --pool pool.json --secrets secrets.json \\',

@@ -1,5 +1,6 @@
 /** The real {@link CliIo}: process streams, files, environment and signals. Node only. */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CliIo } from './cli-io.js';
 import { promptSecret } from './prompt-secret.js';
 
@@ -21,6 +22,25 @@ function waitForStop(): Promise<string> {
   });
 }
 
+/** Writes every file with the exclusive flag; on the first that exists, removes the ones written. */
+async function writeNewFiles(
+  files: readonly { readonly path: string; readonly text: string }[],
+): Promise<'written' | { readonly exists: string }> {
+  const written: string[] = [];
+  for (const { path, text } of files) {
+    await mkdir(dirname(path), { recursive: true });
+    try {
+      await writeFile(path, text, { flag: 'wx' });
+    } catch (error) {
+      await Promise.all(written.map((done) => rm(done, { force: true })));
+      if ((error as { code?: unknown }).code === 'EEXIST') return { exists: path };
+      throw error;
+    }
+    written.push(path);
+  }
+  return 'written';
+}
+
 /** The process's I/O. */
 export function nodeIo(): CliIo {
   return {
@@ -34,5 +54,6 @@ export function nodeIo(): CliIo {
     promptSecret: (question) => promptSecret(question, process.stdin, process.stderr),
     waitForStop,
     noDeprecation: process.noDeprecation === true,
+    writeNewFiles,
   };
 }

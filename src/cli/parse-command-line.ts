@@ -7,6 +7,7 @@ import type { BatchEmulatorMode } from '../emulator/types.js';
 import { CliUsageError } from './cli-usage-error.js';
 import { closestWords } from './closest-words.js';
 import { type CliCommand, GLOBAL_FLAGS, groupNames } from './command-table.js';
+import type { MigratePlanExampleInvocation } from './migrate-plan-example.js';
 import {
   EMULATOR_FLAGS,
   type EmulatorInvocation,
@@ -35,6 +36,7 @@ export type ParsedCommandLine =
   | { readonly kind: 'version' }
   | EmulatorInvocation
   | MigratePlanInvocation
+  | MigratePlanExampleInvocation
   | OperationInvocation;
 
 const MODES: readonly BatchEmulatorMode[] = ['classic', 'retired'];

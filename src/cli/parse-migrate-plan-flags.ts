@@ -10,6 +10,7 @@ import {
 import type { OsFamily } from '../migration/os-family.js';
 import type { CliFlag } from './cli-flag.js';
 import { CliUsageError } from './cli-usage-error.js';
+import type { MigratePlanExampleInvocation } from './migrate-plan-example.js';
 import { runParseArgs } from './run-parse-args.js';
 
 /** The command's words. */
@@ -109,8 +110,35 @@ export const MIGRATE_PLAN_FLAGS: readonly CliFlag[] = Object.freeze([
     defaultText: '/var/lib/waagent/Microsoft.Azure.KeyVault',
   },
   { name: 'json', kind: 'boolean', description: 'Print the plan as one JSON document.' },
+  {
+    name: 'example',
+    kind: 'string',
+    valueName: 'DIR',
+    description:
+      'Instead of a plan: write a sample pool.json and secrets.json into DIR (a new directory, or one without those files) and print the command that plans them. Takes no other flag.',
+  },
   { name: 'help', kind: 'boolean', description: 'Show help.' },
 ]);
+
+/** `--example DIR`: alone, with a directory. */
+function exampleInvocation(
+  directory: string,
+  values: Readonly<Record<string, string | boolean | undefined>>,
+): MigratePlanExampleInvocation {
+  const others = MIGRATE_PLAN_FLAGS.filter(
+    (flag) => flag.name !== 'example' && values[flag.name] !== undefined,
+  );
+  if (others.length > 0) {
+    throw new CliUsageError(
+      `--example takes no other flag (got ${others.map((flag) => `--${flag.name}`).join(', ')})`,
+      HELP,
+    );
+  }
+  if (directory.trim() === '') {
+    throw new CliUsageError('--example needs a directory to write the sample files to', HELP);
+  }
+  return { kind: 'migrate-plan-example', directory };
+}
 
 function source(value: string): JsonSource {
   return value === '-' ? { from: 'stdin' } : { from: 'file', path: value };
@@ -122,11 +150,15 @@ function source(value: string): JsonSource {
  * @throws {@link CliUsageError} for unknown flags, arguments, missing required flags, or two
  *   inputs from stdin; `BatchValidationError` for an OS or polling interval that is not valid
  */
-export function parseMigratePlanFlags(args: readonly string[]): MigratePlanInvocation {
+export function parseMigratePlanFlags(
+  args: readonly string[],
+): MigratePlanInvocation | MigratePlanExampleInvocation {
   const { values, lists, positionals } = runParseArgs(args, MIGRATE_PLAN_FLAGS, HELP);
   if (positionals.length > 0) {
     throw new CliUsageError(`${MIGRATE_PLAN_NAME} takes no arguments, only flags`, HELP);
   }
+  const example = values.example;
+  if (typeof example === 'string') return exampleInvocation(example, values);
   const missing = MIGRATE_PLAN_FLAGS.filter((f) => f.required && values[f.name] === undefined);
   if (missing.length > 0) {
     throw new CliUsageError(

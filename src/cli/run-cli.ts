@@ -16,6 +16,7 @@ import { buildCommands, type CliCommand } from './command-table.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { describeError, type ErrorContext } from './format-error.js';
 import { commandHelp, emulatorHelp, globalHelp, groupHelp, migratePlanHelp } from './help-text.js';
+import { runMigratePlanExample } from './migrate-plan-example.js';
 import { type HelpTopic, parseCommandLine } from './parse-command-line.js';
 import type { OperationInvocation } from './parse-operation-flags.js';
 import { runEmulatorCommand } from './run-emulator-command.js';
@@ -80,6 +81,8 @@ export async function runCli(
         return await runEmulatorCommand(parsed, io);
       case 'migrate-plan':
         return await runMigratePlan(parsed, io);
+      case 'migrate-plan-example':
+        return await runMigratePlanExample(parsed, io);
       case 'operation':
         return await runOperation(parsed, io, generated);
     }
