@@ -18,32 +18,35 @@ export interface CertificateAddParameter {
   password?: string;
 }
 
-/** Options of `certificateFromBytes`. */
+/**
+ * Options of `certificateFromBytes`. A member set to `undefined` counts as not given, so
+ * `{ password: process.env.PFX_PASSWORD }` type-checks under `exactOptionalPropertyTypes`.
+ */
 export interface CertificateFromBytesOptions {
   /**
    * The PKCS#12 password. Required when the PFX is protected by a non-empty password; must be
    * omitted for a `cer` certificate. When omitted, a PFX made with an empty password still opens.
    */
-  password?: string;
+  password?: string | undefined;
   /** The expected format; when given, content of the other format is refused. Default: detected. */
-  format?: CertificateFormat;
+  format?: CertificateFormat | undefined;
   /**
    * A thumbprint the certificate must have (SHA-1, hex; spaces and colons are ignored, case does
    * not matter). A mismatch is refused with `THUMBPRINT_MISMATCH`.
    */
-  expectedThumbprint?: string;
+  expectedThumbprint?: string | undefined;
   /** How messages name the input (for example a file path). Default: `certificate data`. */
-  sourceName?: string;
+  sourceName?: string | undefined;
 }
 
-/** Options of `certificateFromFile`. */
+/** Options of `certificateFromFile` (a member set to `undefined` counts as not given). */
 export interface CertificateFromFileOptions {
   /** The PKCS#12 password; see {@link CertificateFromBytesOptions.password}. */
-  password?: string;
+  password?: string | undefined;
   /** The expected format; see {@link CertificateFromBytesOptions.format}. */
-  format?: CertificateFormat;
+  format?: CertificateFormat | undefined;
   /** A thumbprint the certificate must have; see {@link CertificateFromBytesOptions.expectedThumbprint}. */
-  expectedThumbprint?: string;
+  expectedThumbprint?: string | undefined;
 }
 
 /** What `verifyCertificateThumbprint` needs: the fields of a `CertificateAddParameter`. */
