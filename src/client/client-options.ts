@@ -27,7 +27,10 @@ export interface BatchClientOptions {
   validation?: boolean;
   /** Prepended to the `User-Agent` header, e.g. `my-app/1.2`. Default: none. */
   userAgentPrefix?: string;
-  /** Retry policy; see the README's Reliability section. Default: 3 retries from 800 ms, cap 60 s. */
+  /**
+   * Retry policy (`DEFAULT_RETRY_OPTIONS`; what is retried: the README's Troubleshooting section).
+   * Default: 3 retries from 800 ms, cap 60 s.
+   */
   retry?: RetryOptions;
   /**
    * Time allowed for one attempt, from sending the request to the end of the response body (for
@@ -66,8 +69,8 @@ export interface BatchClientOptions {
    * `{ policy: { name, sendRequest(request, next) }, position: 'perCall' | 'perRetry' }`.
    * `perCall` policies run once per request, outside the retry loop, in the order given;
    * `perRetry` policies run on every attempt, before the request is signed, so a header they set
-   * (`ocp-*` included) is covered by the Shared Key signature. See the README's "Extending the
-   * pipeline". Default: none.
+   * (`ocp-*` included) is covered by the Shared Key signature. Rules and examples:
+   * src/client/README.md, "Extending the pipeline". Default: none.
    */
   additionalPolicies?: readonly AdditionalPolicy[];
 }

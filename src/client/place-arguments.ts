@@ -3,7 +3,7 @@
  * and `headers` keyed by wire name, and the body. hey-api serializes them (percent-encoding, query
  * strings, csv arrays, JSON); this step only puts each value in its place, by the table. Pure.
  *
- * Two things hey-api cannot know, done here and documented in the README's architecture section:
+ * Two things hey-api cannot know, done here (src/client/README.md, "What goes through hey-api"):
  * - a `Date` for a header with a date format becomes its wire text (RFC 1123 for
  *   `date-time-rfc1123`/`-rfc7231`, ISO 8601 otherwise): hey-api would send a header object as JSON;
  * - a path parameter marked `x-ms-skip-url-encoding` keeps its `/`s (each segment is encoded): it

@@ -49,3 +49,13 @@ export function shellWords(line: string): string[] {
   if (word !== undefined) words.push(word);
   return words;
 }
+
+/** The commands of a `sh` block: `\` continuations joined, `# comments` dropped, words split. */
+export function shellCommands(block: string): string[][] {
+  return block
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line !== '')
+    .map(shellWords);
+}

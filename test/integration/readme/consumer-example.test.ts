@@ -1,6 +1,6 @@
-// A consumer's test suite against the emulator, through msw. The README shows this file as the
-// example for `batch-rest-client/testing` (test/integration/readme/readme-example.test.ts keeps
-// the two identical), so it is written the way a consumer would write it.
+// A consumer's test suite against the emulator, through msw. src/emulator/README.md shows this
+// file as the example for `batch-rest-client/testing` (test/integration/readme/coverage.test.ts
+// keeps the two identical), so it is written the way a consumer would write it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { setupServer } from 'msw/node';
 import { BatchClient, BatchSharedKeyCredential, isBatchServiceError } from '../../../src/index.js';
@@ -23,7 +23,7 @@ const thumbprint = 'a3f1c0de5b7e4a2f9d8c1b0a3f1c0de5b7e4a2f9';
 const certificate = {
   thumbprint,
   thumbprintAlgorithm: 'sha1' as const,
-  data: 'MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVEYXRh',
+  data: 'MIIBszCCAVmgAwIBAgIUQ2VydGlmaWNhdGVEYXRh', // a stand-in: the emulator does not parse it
   certificateFormat: 'cer' as const,
 };
 

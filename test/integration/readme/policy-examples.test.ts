@@ -1,5 +1,5 @@
 /**
- * The README's "Extending the pipeline" examples run as written (imports pointed at the sources)
+ * The "Extending the pipeline" examples of src/client/README.md run as written (imports pointed at the sources)
  * against the loopback emulator each starts, and print what they should: the custom header arrives
  * signed (the emulator verifies every signature), the log line holds no secret, and there is one
  * span per attempt.
@@ -15,13 +15,16 @@ afterAll(async () => {
   await rm(TMP, { recursive: true, force: true });
 });
 
-describe('README: Extending the pipeline', () => {
+describe('src/client/README.md: Extending the pipeline', () => {
+  const run = async (name: string) =>
+    (await runExample(name, TMP, { file: 'src/client/README.md' })).log;
+
   it('a perRetry policy adds a header the Shared Key signature covers', async () => {
-    expect(await runExample('policy-signed-header', TMP)).toEqual(['page of 0', '200 render-farm']);
+    expect(await run('policy-signed-header')).toEqual(['page of 0', '200 render-farm']);
   });
 
   it('a perCall policy logs each request with the filter and a custom header redacted', async () => {
-    const lines = await runExample('policy-logging', TMP);
+    const lines = await run('policy-logging');
     const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     expect(lines).toEqual([
       'certificate.list: GET /certificates?api-version=2024-07-01.20.0&$filter=REDACTED&$select=thumbprint,state',
@@ -32,7 +35,7 @@ describe('README: Extending the pipeline', () => {
   });
 
   it('a perRetry policy records one span per attempt, both with the same client-request-id', async () => {
-    expect(await runExample('policy-tracing', TMP)).toEqual([
+    expect(await run('policy-tracing')).toEqual([
       expect.stringMatching(
         /^attempt 1: certificate\.list → 503 in \d+\.\d ms, same client-request-id: true$/,
       ),

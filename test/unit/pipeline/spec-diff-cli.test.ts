@@ -145,9 +145,9 @@ describe('spec:diff command', () => {
   });
 });
 
-describe('README: spec:diff', () => {
+describe('scripts/pipeline/spec-diff/README.md', () => {
   it('shows the real output for our spec → the 2025-shaped fixture, abridged at …', async () => {
-    const readme = await readFile('README.md', 'utf8');
+    const readme = await readFile('scripts/pipeline/spec-diff/README.md', 'utf8');
     const command = `$ npm run -s spec:diff -- ${OURS} ${SHAPE_2025} --overlay ${OVERLAY}`;
     const start = readme.indexOf(`${command}\n`);
     expect(start).toBeGreaterThan(0);
