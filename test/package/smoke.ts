@@ -5,7 +5,8 @@
  * dependencies, then with the machine's Node 20 and the toolchain's Node 24 imports and requires
  * every entry and adds a certificate to the emulator of `batch-rest-client/testing`,
  * type-checks a consumer file against the shipped declaration files (Node and browser settings),
- * and bundles every entry for browsers.
+ * type-checks every TypeScript block of the READMEs and runs the ones that need no Azure account
+ * (readme-examples.ts), and bundles every entry for browsers.
  * Any missing tool (such as a Node 20) fails the run: nothing is skipped.
  */
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleForBrowser } from '../browser/bundle.ts';
 import { installPacked, packPackage } from './packed-package.ts';
+import {
+  installExampleDependencies,
+  runReadmeExamples,
+  writeReadmeExamples,
+} from './readme-examples.ts';
 import { checkTarballFiles } from './tarball-files.ts';
 import { findNode20, type NodeBinary, run } from './tools.ts';
 
@@ -38,7 +44,11 @@ async function installInto(project: string, tarball: string, manifest: Manifest)
   console.log(`installed: ${installed.filter((name) => !name.startsWith('.')).join(', ')}`);
 }
 
-async function typeCheck(project: string, file: string, only?: 'msw'): Promise<void> {
+async function typeCheck(
+  project: string,
+  files: readonly string[],
+  only?: 'msw' | 'node',
+): Promise<void> {
   const common = {
     strict: true,
     noEmit: true,
@@ -73,13 +83,14 @@ async function typeCheck(project: string, file: string, only?: 'msw'): Promise<v
     lib: ['ES2022', 'DOM', 'DOM.Iterable'],
     skipLibCheck: true,
   };
-  const chosen = only === 'msw' ? { msw } : variants;
+  const chosen = only === 'msw' ? { msw } : only === 'node' ? { node: variants.node } : variants;
   for (const [name, compilerOptions] of Object.entries(chosen)) {
     const config = `tsconfig.${name}.json`;
-    await writeFile(join(project, config), JSON.stringify({ compilerOptions, files: [file] }));
+    await writeFile(join(project, config), JSON.stringify({ compilerOptions, files }));
     run(process.execPath, [TSC, '-p', config], { cwd: project });
     const libCheck = compilerOptions.skipLibCheck ? 'on' : 'off';
-    console.log(`types ok: ${file} as a ${name} consumer (skipLibCheck ${libCheck})`);
+    const what = files.length === 1 ? files[0] : `${files.length} files`;
+    console.log(`types ok: ${what} as a ${name} consumer (skipLibCheck ${libCheck})`);
   }
 }
 
@@ -134,7 +145,7 @@ async function checkMswEntry(project: string, manifest: Manifest): Promise<void>
   if (!version) throw new Error('msw is not a dev dependency: cannot test the msw entry');
   const msw = `msw@${version}`;
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', msw], { cwd: project });
-  await typeCheck(project, 'msw-consumer.ts', 'msw');
+  await typeCheck(project, ['msw-consumer.ts'], 'msw');
   console.log(run(process.execPath, ['msw-consumer.ts'], { cwd: project }).trim());
 }
 
@@ -166,8 +177,12 @@ async function main(): Promise<void> {
       join(project, 'smoke-certificate.pem'),
     );
     await installInto(project, tarball, manifest);
-    await typeCheck(project, 'consumer.ts');
+    await typeCheck(project, ['consumer.ts']);
     await runConsumers(project, nodes, manifest);
+    // The README's examples: every ts block type-checked as a Node app, the emulator ones run.
+    await installExampleDependencies(project, manifest.devDependencies ?? {});
+    await typeCheck(project, await writeReadmeExamples(project), 'node');
+    await runReadmeExamples(project, nodes);
     checkBins(project, manifest);
     await checkBrowserBundles(project, manifest);
     await checkMswEntry(project, manifest);
