@@ -21,14 +21,14 @@ import { parseCommandLine } from '../../../src/cli/parse-command-line.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { shellWords } from '../../support/shell-words.js';
 import { fixtureText, IDENTITY } from '../../unit/migration/support.js';
-import { bundleCli, runCliProcess } from './support/cli-process.js';
+import { cliBundle, runCliProcess } from './support/cli-process.js';
 
 let dir: string;
 let bundle: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'batch-rest-example-'));
-  bundle = await bundleCli(dir);
+  bundle = await cliBundle();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

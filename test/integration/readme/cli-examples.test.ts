@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { shellCommands, shellWords } from '../../support/shell-words.js';
 import { fixtureText } from '../../unit/migration/support.js';
-import { bundleCli, type CliRun, runCliProcess } from '../cli/support/cli-process.js';
+import { type CliRun, cliBundle, runCliProcess } from '../cli/support/cli-process.js';
 import { extractExample, runExample } from './support/readme-examples.js';
 
 const TMP = join(process.cwd(), '.tmp', 'readme-cli');
@@ -22,7 +22,7 @@ let bundle: string;
 beforeAll(async () => {
   await mkdir(WORK, { recursive: true });
   await copyFile('test/fixtures/readme/app.cer', join(WORK, 'app.cer'));
-  bundle = await bundleCli(TMP);
+  bundle = await cliBundle();
 });
 afterAll(async () => {
   await rm(TMP, { recursive: true, force: true });

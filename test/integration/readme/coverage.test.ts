@@ -112,14 +112,13 @@ describe('README.md', () => {
       scripts: Record<string, string>;
     };
     expect(scripts.start).toBe('node scripts/start.ts'); // run by test/integration/cli/start-script.test.ts
-    expect(scripts.test?.split(' && ')).toEqual([
-      'npm run typecheck',
-      'npm run lint',
-      'npm run generate -- --check',
-      'npm run test:jest',
-      'npm run test:package',
-      'npm run test:runtimes',
-    ]);
+    // npm test runs these side by side (npm-run-all2), the last two one after the other.
+    expect(scripts.test).toBe(
+      'run-p --aggregate-output typecheck lint "generate -- --check" test:jest test:packed',
+    );
+    expect(scripts['test:packed']).toBe('run-s test:package test:runtimes');
+    expect(scripts['test:package']).toBe('node test/package/smoke.ts');
+    expect(scripts['test:runtimes']).toBe('node test/runtimes/run.ts');
     expect(block).toContain(
       'type-check, lint, generate --check, jest, the packed package, the runtimes',
     );
