@@ -35,19 +35,19 @@ export interface CertificateAddOptions {
   /**
    * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
    */
-  clientRequestId?: string;
+  clientRequestId?: string | undefined;
   /**
    * Whether the server should return the client-request-id in the response.
    */
-  returnClientRequestId?: boolean;
+  returnClientRequestId?: boolean | undefined;
   /**
    * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
    */
-  ocpDate?: Date;
+  ocpDate?: Date | undefined;
 }
 
 /** Response headers of `certificate.add`. */
@@ -70,19 +70,19 @@ export interface CertificateCancelDeletionOptions {
   /**
    * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
    */
-  clientRequestId?: string;
+  clientRequestId?: string | undefined;
   /**
    * Whether the server should return the client-request-id in the response.
    */
-  returnClientRequestId?: boolean;
+  returnClientRequestId?: boolean | undefined;
   /**
    * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
    */
-  ocpDate?: Date;
+  ocpDate?: Date | undefined;
 }
 
 /** Response headers of `certificate.cancelDeletion`. */
@@ -105,19 +105,19 @@ export interface CertificateDeleteOptions {
   /**
    * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
    */
-  clientRequestId?: string;
+  clientRequestId?: string | undefined;
   /**
    * Whether the server should return the client-request-id in the response.
    */
-  returnClientRequestId?: boolean;
+  returnClientRequestId?: boolean | undefined;
   /**
    * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
    */
-  ocpDate?: Date;
+  ocpDate?: Date | undefined;
 }
 
 /** Response headers of `certificate.delete`. */
@@ -144,23 +144,23 @@ export interface CertificateGetOptions {
   /**
    * An OData $select expression naming the Certificate properties to return.
    */
-  select?: string;
+  select?: string | undefined;
   /**
    * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
    */
-  clientRequestId?: string;
+  clientRequestId?: string | undefined;
   /**
    * Whether the server should return the client-request-id in the response.
    */
-  returnClientRequestId?: boolean;
+  returnClientRequestId?: boolean | undefined;
   /**
    * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
    */
-  ocpDate?: Date;
+  ocpDate?: Date | undefined;
 }
 
 /** Response headers of `certificate.get`. */
@@ -176,31 +176,31 @@ export interface CertificateListOptions {
   /**
    * An OData $filter expression restricting which Certificates are returned. The supported properties are listed at https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-certificates.
    */
-  filter?: string;
+  filter?: string | undefined;
   /**
    * An OData $select expression naming the Certificate properties to return.
    */
-  select?: string;
+  select?: string | undefined;
   /**
    * The largest number of Certificates to return in one response. At most 1000 are returned.
    */
-  maxResults?: number;
+  maxResults?: number | undefined;
   /**
    * The maximum time that the server can spend processing the request, in seconds. The default is 30 seconds. If the value is larger than 30, the default will be used instead.
    */
-  timeout?: number;
+  timeout?: number | undefined;
   /**
    * The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
    */
-  clientRequestId?: string;
+  clientRequestId?: string | undefined;
   /**
    * Whether the server should return the client-request-id in the response.
    */
-  returnClientRequestId?: boolean;
+  returnClientRequestId?: boolean | undefined;
   /**
    * The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.
    */
-  ocpDate?: Date;
+  ocpDate?: Date | undefined;
 }
 
 /** Response headers of `certificate.list`. */

@@ -98,7 +98,7 @@ function operationTypes(op: OperationSpec): string {
   const optionParams = op.parameters.filter((p) => !isPositional(p));
   const options = optionParams.map(
     (p) =>
-      `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${parameterType(p)};`,
+      `${doc(p.description, '  ')}  ${p.clientName}${p.required ? '' : '?'}: ${parameterType(p)}${p.required ? '' : ' | undefined'};`,
   );
   const headers = op.responseHeaders.map((h) => `  ${h.clientName}?: ${headerType(h)};`);
   const recovery = op.retryRecovery;

@@ -7,7 +7,11 @@ import type { AdditionalPolicy } from '../pipeline/pipeline-policy.js';
 import type { RetryOptions } from '../retry/retry-strategy.js';
 import type { Sleep } from '../retry/sleep.js';
 
-/** Options of a {@link BatchClient}. Every member is optional; defaults are listed with each. */
+/**
+ * Options of a {@link BatchClient}. Every member is optional, and `undefined` means not given
+ * (so `{ userAgentPrefix: process.env.APP }` type-checks under `exactOptionalPropertyTypes`);
+ * defaults are listed with each.
+ */
 export interface BatchClientOptions {
   /**
    * The `fetch` to send requests with. Default: in Node, Node's own `node:http`/`node:https` with
@@ -16,29 +20,29 @@ export interface BatchClientOptions {
    * used everywhere: it receives `(url, { method, headers, body, signal })` and must return a
    * promise of a `Response`.
    */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Deprecation warnings for deprecated operations. Default: `'once'`. */
-  deprecationWarnings?: DeprecationWarningMode;
+  deprecationWarnings?: DeprecationWarningMode | undefined;
   /**
    * Validate bodies and parameters against the spec before sending (no request goes out when
    * they are invalid). Default: `true`. Turn off only when the service accepts something the
    * spec does not describe.
    */
-  validation?: boolean;
+  validation?: boolean | undefined;
   /** Prepended to the `User-Agent` header, e.g. `my-app/1.2`. Default: none. */
-  userAgentPrefix?: string;
+  userAgentPrefix?: string | undefined;
   /**
    * Retry policy (`DEFAULT_RETRY_OPTIONS`; what is retried: the README's Troubleshooting section).
    * Default: 3 retries from 800 ms, cap 60 s.
    */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /**
    * Time allowed for one attempt, from sending the request to the end of the response body (for
    * streamed downloads: to the response headers), in ms. Default: 60 000.
    */
-  timeoutInMs?: number;
+  timeoutInMs?: number | undefined;
   /** Allow `http://` account URLs (local emulators only). Default: `false`. */
-  allowInsecureConnection?: boolean;
+  allowInsecureConnection?: boolean | undefined;
   /**
    * When an earlier attempt of a state-changing call may have taken effect (no answer, or a
    * 500/502/504 answer) and the client's own retry meets the conflict or not-found that the
@@ -50,20 +54,20 @@ export interface BatchClientOptions {
    * first attempt is always an error. The name is older than its reach: it covers every such
    * operation, not only adds. Default: `true`.
    */
-  reconcileLostAdds?: boolean;
+  reconcileLostAdds?: boolean | undefined;
   /** Clock in ms since the epoch (stamps `ocp-date`, token expiry). Default: `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Random number in [0, 1) for backoff jitter. Default: `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** Source of `client-request-id` values. Default: `crypto.randomUUID`. */
-  randomUUID?: () => string;
+  randomUUID?: (() => string) | undefined;
   /** Waits between attempts; must reject when the signal aborts. Default: a timer-based sleep. */
-  sleep?: Sleep;
+  sleep?: Sleep | undefined;
   /**
    * Receives deprecation warnings instead of `process.emitWarning` (or `console.warn` outside
    * Node). Default: the platform's warning channel.
    */
-  onWarning?: (message: string, code: string) => void;
+  onWarning?: ((message: string, code: string) => void) | undefined;
   /**
    * Your own policies in the HTTP pipeline, the shape of `@azure/core-rest-pipeline`:
    * `{ policy: { name, sendRequest(request, next) }, position: 'perCall' | 'perRetry' }`.
@@ -72,7 +76,7 @@ export interface BatchClientOptions {
    * (`ocp-*` included) is covered by the Shared Key signature. Rules and examples:
    * src/client/README.md, "Extending the pipeline". Default: none.
    */
-  additionalPolicies?: readonly AdditionalPolicy[];
+  additionalPolicies?: readonly AdditionalPolicy[] | undefined;
 }
 
 /**
@@ -84,18 +88,18 @@ export interface BatchClientOptions {
  */
 export interface OperationCallOptions {
   /** Cancels the call, including a wait between retries. */
-  abortSignal?: AbortSignal;
+  abortSignal?: AbortSignal | undefined;
   /** Overrides the client's retry policy for this call. */
-  retry?: RetryOptions;
+  retry?: RetryOptions | undefined;
   /** Overrides the client's per-attempt timeout for this call, in ms (`Infinity`: no limit). */
-  timeoutInMs?: number;
+  timeoutInMs?: number | undefined;
   /**
    * Called with each raw answer the call gets — every page of a list, an error answer before the
    * client throws its error, and the read-back of a recovered retry — for headers and details the
    * spec does not describe. Called once per answer (retried attempts excepted), before the method
    * resolves or rejects; if it throws, the call rejects with that error.
    */
-  onResponse?: (rawResponse: BatchRawResponse, error?: unknown) => void;
+  onResponse?: ((rawResponse: BatchRawResponse, error?: unknown) => void) | undefined;
 }
 
 /**

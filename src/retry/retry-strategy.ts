@@ -15,14 +15,14 @@ export interface RetryOptions {
    *
    * @defaultValue `3`
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Base of the exponential backoff used when the server did not name a time: before jitter, the
    * wait after attempt `n` is `retryDelayInMs * 2^(n - 1)`. Must be a non-negative finite number.
    *
    * @defaultValue `800`
    */
-  retryDelayInMs?: number;
+  retryDelayInMs?: number | undefined;
   /**
    * Upper bound of one backoff wait (applied before jitter, so jittered waits never exceed it).
    * Does not apply to a time named by the server; see {@link RetryOptions.maxRetryAfterInMs}.
@@ -30,7 +30,7 @@ export interface RetryOptions {
    *
    * @defaultValue `60000`
    */
-  maxRetryDelayInMs?: number;
+  maxRetryDelayInMs?: number | undefined;
   /**
    * Longest server-named wait (`Retry-After`, `retry-after-ms`, `x-ms-retry-after-ms`) that is
    * honoured. When the server asks for longer, the call stops retrying and the failure is returned
@@ -40,7 +40,7 @@ export interface RetryOptions {
    *
    * @defaultValue `60000`
    */
-  maxRetryAfterInMs?: number;
+  maxRetryAfterInMs?: number | undefined;
 }
 
 /** {@link RetryOptions} with every field present, as returned by {@link resolveRetryOptions}. */
