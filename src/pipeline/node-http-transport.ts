@@ -94,7 +94,7 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
         reject(signal.reason);
         return;
       }
-      const url = new URL(request.url);
+      const url = request.parsedUrl ?? new URL(request.url);
       const module = url.protocol === 'https:' ? modules.https : modules.http;
       // Built before anything is sent: a header Node refuses is the caller's own mistake. Plain
       // options rather than the URL object, which Node would convert again.

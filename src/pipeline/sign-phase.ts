@@ -48,8 +48,12 @@ export function createSignPhase(
   now: () => number,
   transport: Transport,
 ): SendRequest {
-  const send = (request: PipelineRequest, headers: Record<string, string>, body?: string) =>
-    transport(wireRequest(request, headers, body));
+  const send = (
+    request: PipelineRequest,
+    headers: Record<string, string>,
+    body: string | undefined,
+    parsedUrl?: URL,
+  ) => transport(wireRequest(request, headers, body, parsedUrl));
   if (isSharedKeyCredential(credential)) {
     const signerOf = sharedKeySignerOf(credential);
     signerOf(); // a bad name or key fails when the client is made, not on the first call
@@ -64,14 +68,15 @@ export function createSignPhase(
       if (!body && contentLength === '') delete headers['content-length'];
       else if (!body && contentLength !== undefined) headers['content-length'] = contentLength;
       headers['ocp-date'] ??= new Date(now()).toUTCString();
-      const toSign = wireStringToSign(request.method, request.url, headers, signer.accountName);
+      const url = parseUrl(request.url);
+      const toSign = wireStringToSign(request.method, url, headers, signer.accountName);
       const signature = signer.hmacSha256Base64(toSign);
       headers.authorization = `SharedKey ${signer.accountName}:${
         typeof signature === 'string' ? signature : await signature
       }`;
       // Read before sending: the transport owns the record from then on.
       const signed = headers['content-length'] ?? '';
-      return { response: await send(request, headers, body), signed, empty: !body };
+      return { response: await send(request, headers, body, url), signed, empty: !body };
     };
     return async (request) => {
       const first = await signAndSend(request, emptyBodyLength.get(request.method));
@@ -121,14 +126,25 @@ function serverContentLength(response: Response): string | undefined {
 
 const SERVER_STRING_TO_SIGN = /Server used following string to sign: '([\s\S]*)'/;
 
+/** The request's URL, parsed once for the signature and the transport. */
+function parseUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    throw new TypeError('request.url must be an absolute URL.');
+  }
+}
+
 function wireRequest(
   request: PipelineRequest,
   headers: Record<string, string>,
   body: string | undefined,
+  parsedUrl: URL | undefined,
 ): WireRequest {
   return {
     method: request.method,
     url: request.url,
+    parsedUrl,
     headers,
     body,
     signal: request.abortSignal,

@@ -23,6 +23,8 @@ import type { AttemptRecord, PipelineRequest } from './pipeline-policy.js';
 export interface WireRequest {
   readonly method: string;
   readonly url: string;
+  /** `url` parsed, when the signer already parsed it (the transport need not again). */
+  readonly parsedUrl?: URL | undefined;
   /**
    * Every header as sent, by lower-case name: the request's own, `ocp-date`, `authorization` and
    * `content-length` when the request has a body (see above). A `fetch` transport leaves

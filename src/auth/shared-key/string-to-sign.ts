@@ -34,20 +34,21 @@ const STANDARD_HEADERS = [
  *   Azure Storage (x-ms-version 2015-02-21+), not Batch; the official Batch SDKs sign `0`.
  *
  * @param method - The HTTP method.
- * @param url - The absolute URL as sent (WHATWG serialization, percent-encoded path).
+ * @param url - The absolute URL as sent (WHATWG serialization, percent-encoded path), as text
+ *   or already parsed.
  * @param headers - The wire headers by lower-case name.
  * @param accountName - The Batch account name.
  * @throws TypeError when `url` is not an absolute URL.
  */
 export function wireStringToSign(
   method: string,
-  url: string,
+  url: string | URL,
   headers: Readonly<Record<string, string>>,
   accountName: string,
 ): string {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
     throw new TypeError('request.url must be an absolute URL.');
   }
