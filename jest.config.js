@@ -36,8 +36,11 @@ export default {
       ...base,
       displayName: 'fetch',
       setupFiles: ['<rootDir>/test/support/fetch-transport-setup.ts'],
+      // Builds both transports itself (it needs node:http, which this project hides).
+      testPathIgnorePatterns: ['/test/integration/transport/download-stream.test.ts'],
       testMatch: [
         '<rootDir>/test/integration/client/**/*.test.ts',
+        '<rootDir>/test/integration/transport/**/*.test.ts',
         '<rootDir>/test/integration/reliability/**/*.test.ts',
         '<rootDir>/test/integration/emulator/**/*.test.ts',
         '<rootDir>/test/integration/full-spec/**/*.test.ts',

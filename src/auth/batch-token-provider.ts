@@ -98,8 +98,18 @@ function checkedToken(token: AccessToken | null): AccessToken {
         '(expected a non-empty token string and a numeric expiresOnTimestamp).',
     );
   }
+  if (!HEADER_SAFE_TOKEN.test(token.token)) {
+    throw new Error(
+      `The token credential returned an access token for scope "${BATCH_TOKEN_SCOPE}" that cannot ` +
+        'be sent in an Authorization header (it holds white space, control characters or ' +
+        'characters beyond printable ASCII; the token is not shown).',
+    );
+  }
   return token;
 }
+
+/** What a bearer token may hold to go in `Authorization: Bearer <token>` (RFC 6750 b64token and more printable ASCII). */
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 function abortable<T>(promise: Promise<T>, abortSignal: AbortSignal | undefined): Promise<T> {
   if (!abortSignal) return promise;

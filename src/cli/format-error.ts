@@ -165,7 +165,11 @@ function timeoutLine(error: BatchTimeoutError, context: ErrorContext): string {
     error.attempts === undefined
       ? ''
       : `, after ${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`;
-  return `error: ${subject} timed out: no response within ${error.timeoutInMs} ms per attempt${attempts}.`;
+  const what =
+    error.answeredStatus === undefined
+      ? 'no response'
+      : `the service answered ${error.answeredStatus}, but the rest of its answer did not arrive`;
+  return `error: ${subject} timed out: ${what} within ${error.timeoutInMs} ms per attempt${attempts}.`;
 }
 
 /**

@@ -32,6 +32,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set<keyof BatchClientOptions>([
 ]);
 const POSITIONS = new Set(['perCall', 'perRetry']);
 const FUNCTIONS = ['now', 'random', 'randomUUID', 'sleep', 'onWarning'] as const;
+const BOOLEANS = ['validation', 'allowInsecureConnection', 'reconcileLostAdds'] as const;
 
 /**
  * @param o - the options with the defaults applied
@@ -70,6 +71,15 @@ export function checkClientOptions(
   }
   if (o.fetch !== undefined && typeof o.fetch !== 'function') {
     issues.push({ path: 'options.fetch', rule: 'type', message: 'must be a fetch function' });
+  }
+  for (const name of BOOLEANS) {
+    if (o[name] !== undefined && typeof o[name] !== 'boolean') {
+      issues.push({
+        path: `options.${name}`,
+        rule: 'type',
+        message: 'must be true or false (a string such as "false" would read as true)',
+      });
+    }
   }
   for (const name of FUNCTIONS) {
     if (o[name] !== undefined && typeof o[name] !== 'function') {

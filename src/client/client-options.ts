@@ -17,8 +17,9 @@ export interface BatchClientOptions {
    * The `fetch` to send requests with. Default: in Node, Node's own `node:http`/`node:https` with
    * a keep-alive agent per client (as `@azure/core-rest-pipeline` sends in Node; cheaper than
    * undici's `fetch`); elsewhere (browsers, Deno, Bun, workerd) `globalThis.fetch`. Given, it is
-   * used everywhere: it receives `(url, { method, headers, body, signal })` and must return a
-   * promise of a `Response`.
+   * used everywhere: it is called as `fetch(url, { method, headers, body, signal, redirect:
+   * 'manual' })` — `body` the JSON text, or bytes where the request names no Content-Type; a
+   * redirect is the call's answer, never followed — and must return a promise of a `Response`.
    */
   fetch?: typeof fetch | undefined;
   /** Deprecation warnings for deprecated operations. Default: `'once'`. */

@@ -7,6 +7,7 @@
  * @module
  */
 import { BatchResponseError } from '../errors/batch-response-error.js';
+import { BatchValidationError } from '../errors/batch-validation-error.js';
 import { responseIds } from '../errors/response-ids.js';
 import type { OperationSpec } from '../table/operation-table.js';
 import type { CallArguments } from './call-arguments.js';
@@ -23,7 +24,23 @@ export function createOperationMethod(
   operation: OperationSpec,
 ): OperationMethod {
   const pathParams = operation.parameters.filter((p) => p.location === 'path');
+  const taken = pathParams.length + (operation.body ? 1 : 0) + 1;
+  /** @throws BatchValidationError for an argument past the options bag (it would be dropped) */
   const split = (args: unknown[]): CallArguments => {
+    if (args.slice(taken).some((arg) => arg !== undefined)) {
+      const names = [
+        ...pathParams.map((p) => p.clientName),
+        ...(operation.body ? [operation.body.clientName] : []),
+        'options',
+      ];
+      throw new BatchValidationError([
+        {
+          path: 'arguments',
+          rule: 'arity',
+          message: `${operation.group}.${operation.method} takes at most ${taken} arguments (${names.join(', ')}); got ${args.length}`,
+        },
+      ]);
+    }
     const path: Record<string, unknown> = {};
     pathParams.forEach((p, i) => {
       path[p.clientName] = args[i];
@@ -55,29 +72,43 @@ function pagedMethod(
   split: (args: unknown[]) => CallArguments,
 ): OperationMethod {
   const { nextLinkName, itemName } = operation.pageable!;
-  const sizeName = pageSizeParameter(operation);
+  const size = pageSizeParameter(operation);
   return (...args) => {
-    const given = split(args);
-    let call: ReturnType<typeof prepareCall> | undefined;
-    return createPagedIterable(operation, given.options, async (link, settings) => {
-      // Prepared (warned, validated) once, when the first page is fetched.
-      if (!call) {
-        const size = settings.maxPageSize;
-        const options =
-          size !== undefined && sizeName ? { ...given.options, [sizeName]: size } : given.options;
-        call = prepareCall(runtime, operation, { ...given, options });
-      }
-      const size = settings.maxPageSize;
-      const extraQuery: Record<string, string> =
-        size !== undefined && link !== undefined ? { maxresults: String(size) } : {};
-      const { data, response } = await sendRequest(
-        runtime,
-        call,
-        newAttemptRecord(),
-        link,
-        extraQuery,
-      );
-      return pageOf(operation, data, response, itemName, nextLinkName);
+    let given: CallArguments;
+    try {
+      given = split(args);
+    } catch (error) {
+      // Like every other invalid argument of a list, reported when the iteration starts.
+      return createPagedIterable(operation, {}, () => () => Promise.reject(error));
+    }
+    return createPagedIterable(operation, given.options, (settings) => {
+      // Each run (an iteration, or one byPage()) is a call of its own: prepared (warned,
+      // validated) when its first page is fetched, with its own page size.
+      const options =
+        settings.maxPageSize !== undefined && size
+          ? { ...given.options, [size.clientName]: settings.maxPageSize }
+          : given.options;
+      const pageSize = size && options[size.clientName];
+      const onLinks =
+        size && pageSize !== undefined
+          ? {
+              name: size.wireName,
+              value: String(pageSize),
+              replace: settings.maxPageSize !== undefined,
+            }
+          : undefined;
+      let call: ReturnType<typeof prepareCall> | undefined;
+      return async (link) => {
+        call ??= prepareCall(runtime, operation, { ...given, options });
+        const { data, response } = await sendRequest(
+          runtime,
+          call,
+          newAttemptRecord(),
+          link,
+          link === undefined ? undefined : onLinks,
+        );
+        return pageOf(operation, data, response, itemName, nextLinkName);
+      };
     });
   };
 }

@@ -23,14 +23,11 @@ export interface FetchedPage<T> {
   readonly nextLink?: string;
 }
 
-/**
- * What fetches the pages of one list call: `fetchPage(undefined, settings)` the first page (with
- * the page size of `settings`), `fetchPage(link, settings)` the page a next link names.
- */
-export type FetchPage<T> = (
-  nextLink: string | undefined,
-  settings: ResolvedPageSettings,
-) => Promise<FetchedPage<T>>;
+/** Fetches the pages of one run over a list: the first (`undefined`), or the one a link names. */
+export type FetchPage<T> = (nextLink: string | undefined) => Promise<FetchedPage<T>>;
+
+/** Starts one run over a list (an iteration, or one `byPage()`), with its settings. */
+export type StartRun<T> = (settings: ResolvedPageSettings) => FetchPage<T>;
 
 /** `byPage()` settings, checked. */
 export interface ResolvedPageSettings {
@@ -42,16 +39,16 @@ const SETTINGS = new Set(['continuationToken', 'maxPageSize']);
 export function createPagedIterable<T>(
   operation: OperationSpec,
   options: Readonly<Record<string, unknown>>,
-  fetchPage: FetchPage<T>,
+  start: StartRun<T>,
 ): PagedAsyncIterable<T> {
   async function* pages(
     settings: PageSettings | undefined,
   ): AsyncGenerator<T[] & { continuationToken?: string }> {
-    const resolved = checkSettings(operation, options, settings);
+    const fetchPage = start(checkSettings(operation, options, settings));
     const seen = new Set<string>();
     let link = settings?.continuationToken;
     do {
-      const page = await fetchPage(link, resolved);
+      const page = await fetchPage(link);
       const next = page.nextLink;
       yield Object.assign(page.items, next === undefined ? {} : { continuationToken: next });
       if (next !== undefined) {
@@ -120,7 +117,7 @@ function checkSettings(
     });
   }
   if (maxPageSize !== undefined) {
-    const size = pageSizeParameter(operation);
+    const size = pageSizeParameter(operation)?.clientName;
     if (!size) {
       issues.push({
         path: 'settings.maxPageSize',
@@ -145,11 +142,22 @@ function checkSettings(
   return maxPageSize === undefined ? {} : { maxPageSize };
 }
 
-/** The client name of the operation's page-size parameter (`maxresults` on the wire), if any. */
-export function pageSizeParameter(operation: OperationSpec): string | undefined {
+/** The operation's page-size parameter (`maxresults` on the wire), if any. */
+export function pageSizeParameter(
+  operation: OperationSpec,
+): { readonly clientName: string; readonly wireName: string } | undefined {
   return operation.parameters.find(
     (p) => p.location === 'query' && p.wireName.toLowerCase() === 'maxresults',
-  )?.clientName;
+  );
+}
+
+/** The page size a run sends on its next links: the query parameter, and whether it overrides. */
+export interface NextLinkPageSize {
+  /** The parameter's wire name, e.g. `maxresults`. */
+  readonly name: string;
+  readonly value: string;
+  /** `byPage({ maxPageSize })` was given: it replaces a size the link carries. */
+  readonly replace: boolean;
 }
 
 /**
@@ -157,7 +165,8 @@ export function pageSizeParameter(operation: OperationSpec): string | undefined 
  * replace the path template and query. The link must stay inside the account URL (credentials
  * never follow a link elsewhere). When the link lacks `api-version`, the client's is added, as
  * the Azure SDKs do (a service that leaves it out of its links would otherwise answer
- * `MissingApiVersionParameter`); the link's own query is kept exactly as written.
+ * `MissingApiVersionParameter`); so is the run's page size, which an explicit `maxPageSize` also
+ * puts in place of the link's own. The rest of the link's query is kept exactly as written.
  *
  * @throws Error when the link leaves the account URL
  */
@@ -165,14 +174,19 @@ export function nextPageOptions(
   baseUrl: string,
   nextLink: string,
   apiVersion: string,
-  extraQuery: Readonly<Record<string, string>> = {},
+  pageSize?: NextLinkPageSize,
 ) {
   const link = checkNextLink(baseUrl, nextLink);
   let search = link.search;
   const present = new Set([...link.searchParams.keys()].map((name) => name.toLowerCase()));
-  for (const [name, value] of Object.entries({ 'api-version': apiVersion, ...extraQuery })) {
-    if (present.has(name.toLowerCase())) continue;
+  const add = (name: string, value: string) => {
     search += `${search === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  };
+  if (!present.has('api-version')) add('api-version', apiVersion);
+  if (pageSize && !present.has(pageSize.name.toLowerCase())) add(pageSize.name, pageSize.value);
+  else if (pageSize?.replace) {
+    const own = new RegExp(`([?&]${pageSize.name}=)[^&]*`, 'i');
+    search = search.replace(own, `$1${encodeURIComponent(pageSize.value)}`);
   }
   return {
     baseUrl: link.origin,

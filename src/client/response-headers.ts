@@ -2,9 +2,10 @@
  * Reads a successful response's declared headers into typed values (dates as `Date`, numbers,
  * booleans). The JSON result is hey-api's (checked by `send-call.ts`). Pure.
  */
-import { parseHttpDate } from '../retry/retry-after.js';
+
 import { isDateFormat, isHttpDateFormat, isIntegerFormat } from '../table/formats.js';
 import type { ResponseHeaderSpec } from '../table/operation-table.js';
+import { parseHttpDate } from '../util/http-date.js';
 import { parseRfc3339DateTime, parseRfc3339FullDate } from '../util/rfc3339.js';
 
 /**

@@ -35,7 +35,7 @@ import { type CallArguments, normalizeCall } from './call-arguments.js';
 import type { BatchRawResponse } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import type { SdkResult } from './generated-module.js';
-import { nextPageOptions } from './paging.js';
+import { type NextLinkPageSize, nextPageOptions } from './paging.js';
 import { placeArguments } from './place-arguments.js';
 import { callIssues, type ResolvedCallOptions, resolveCallOptions } from './validate-call.js';
 import type { ValidatorModule } from './validator-module.js';
@@ -93,7 +93,7 @@ export function newAttemptRecord(): AttemptRecord {
  * Sends one request of `call` (`nextLink`: a later page of a list) and deserializes the answer.
  *
  * @param attempts - where the retry policy records this request's attempts
- * @param nextLinkQuery - query parameters a next link gets when it lacks them (a page size)
+ * @param pageSize - the run's page size, for a next link (see `nextPageOptions`)
  * @throws BatchServiceError for an error answer; BatchResponseError for a success answer that
  *   cannot be the result; the transport errors; and whatever the caller's own code threw
  */
@@ -102,7 +102,7 @@ export async function sendRequest(
   call: PreparedCall,
   attempts: AttemptRecord,
   nextLink?: string,
-  nextLinkQuery?: Readonly<Record<string, string>>,
+  pageSize?: NextLinkPageSize,
 ): Promise<Sent> {
   const { operation, label, args, options } = call;
   const given = args.options.clientRequestId;
@@ -114,7 +114,7 @@ export async function sendRequest(
     ...placeArguments(operation, args, clientRequestId),
     ...(nextLink === undefined
       ? {}
-      : nextPageOptions(runtime.baseUrl, nextLink, operation.apiVersion, nextLinkQuery)),
+      : nextPageOptions(runtime.baseUrl, nextLink, operation.apiVersion, pageSize)),
     parseAs: PARSE_AS[operation.responseBody],
     bodySerializer: (body: unknown) => {
       bodyText = JSON.stringify(body);

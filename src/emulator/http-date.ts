@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { parseHttpDate } from '../retry/retry-after.js';
+import { parseHttpDate } from '../util/http-date.js';
 
 const RFC1123 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;

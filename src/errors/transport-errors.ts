@@ -20,6 +20,11 @@ export interface BatchTransportErrorOptions {
   readonly request?: { readonly method: string; readonly url: string | URL };
   /** The underlying error or abort reason. */
   readonly cause?: unknown;
+  /**
+   * The status of an answer whose body could not be read to the end: the request was answered
+   * (and may have taken effect), only its body was lost. Absent when no answer came.
+   */
+  readonly answeredStatus?: number;
 }
 
 function subject(operation: string | undefined): string {
@@ -47,10 +52,13 @@ abstract class BatchTransportError extends SafeError {
   readonly attempts?: number;
   /** The failed request's method and sanitized URL, when known. */
   readonly request?: SafeRequestSummary;
+  /** The status of an answer whose body was lost (see {@link BatchTransportErrorOptions}). */
+  readonly answeredStatus?: number;
 
   protected constructor(message: string, options: BatchTransportErrorOptions) {
     super(message, causeOption(options));
     if (options.operation !== undefined) this.operation = options.operation;
+    if (options.answeredStatus !== undefined) this.answeredStatus = options.answeredStatus;
     if (options.attempts !== undefined) this.attempts = options.attempts;
     if (options.request !== undefined) this.request = sanitizeRequest(options.request);
   }
@@ -65,6 +73,7 @@ abstract class BatchTransportError extends SafeError {
       ...this.ownDetails(),
       operation: this.operation,
       attempts: this.attempts,
+      answeredStatus: this.answeredStatus,
       request: this.request,
       cause: describeCause(this.cause),
     };
@@ -84,8 +93,12 @@ export class BatchTimeoutError extends BatchTransportError {
   /** @param options - the limit that was exceeded, plus what is known about the call. */
   constructor(options: BatchTransportErrorOptions & { readonly timeoutInMs: number }) {
     super(
-      `${subject(options.operation)} timed out: no response within ${options.timeoutInMs} ms ` +
-        `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`,
+      options.answeredStatus === undefined
+        ? `${subject(options.operation)} timed out: no response within ${options.timeoutInMs} ms ` +
+            `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`
+        : `${subject(options.operation)} timed out: the service answered ${options.answeredStatus}, ` +
+            `but the rest of its answer did not arrive within ${options.timeoutInMs} ms ` +
+            `(per-attempt timeoutInMs)${afterAttempts(options.attempts)}.`,
       options,
     );
     this.timeoutInMs = options.timeoutInMs;
@@ -131,7 +144,9 @@ export class BatchNetworkError extends BatchTransportError {
     super(
       `${subject(options.operation)} failed with a network error` +
         `${code === undefined ? '' : ` (${code})`}${afterAttempts(options.attempts)}: ` +
-        'no response was received from the Batch service.',
+        (options.answeredStatus === undefined
+          ? 'no response was received from the Batch service.'
+          : `the Batch service answered ${options.answeredStatus}, but its answer could not be read to the end (the request may have taken effect).`),
       options,
     );
     if (code !== undefined) this.code = code;

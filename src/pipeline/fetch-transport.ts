@@ -5,14 +5,19 @@
  *
  * @module
  */
+import { BatchServiceError } from '../errors/batch-service-error.js';
 import { AnswerBodyError, bufferedResponse, isResponseLike } from './buffered-response.js';
 import type { Transport } from './transport.js';
 
-/**
- * @param fetchImpl - the `fetch` to send with; `BatchClientOptions.fetch` or the platform's
- */
 const utf8 = new TextEncoder();
 
+/**
+ * The transport on `fetch`.
+ *
+ * @param fetchImpl - the `fetch` to send with; `BatchClientOptions.fetch` or the platform's. It is
+ *   called as `fetchImpl(url, { method, headers, body, signal, redirect: 'manual' })`, `body`
+ *   being the JSON text or, where the request names no Content-Type, bytes.
+ */
 export function createFetchTransport(fetchImpl: typeof fetch): Transport {
   return async (request) => {
     const init: RequestInit = {
@@ -52,6 +57,17 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
       throw new TypeError(
         `options.fetch resolved to ${response === null ? 'null' : typeof response} where a Response was expected.`,
       );
+    }
+    if (response.type === 'opaqueredirect' || response.status === 0) {
+      // A browser's answer to a redirect not followed: it shows neither the status nor where it
+      // pointed. The same outcome as node:http's 3xx: the call's answer, an error, not retried.
+      throw new BatchServiceError({
+        statusCode: 0,
+        code: 'RedirectNotFollowed',
+        message:
+          'The answer was a redirect, which the client does not follow: it would send a request signed for this URL to another (the browser does not show where it pointed). Check the account URL.',
+        request: { method: request.method, url: request.url },
+      });
     }
     if (request.streamResponseBody && response.ok) return response;
     let text = '';

@@ -8,10 +8,13 @@
  *   so a settled call never keeps the process alive.
  * - The headers are sent exactly as signed, `content-length` included (see transport.ts).
  * - The attempt's signal destroys the request: the per-attempt timeout and the caller's abort
- *   work as on the `fetch` path, with the signal's reason as the error.
- * - The answer is read to the end and handed on as a `BufferedResponse`; a `gzip`,
- *   `deflate` or `br` body (the client asks for none, a proxy may send one) is decoded. A streamed
- *   download's success is handed on as a web `ReadableStream`.
+ *   work as on the `fetch` path, with the signal's reason as the error. A failure before the
+ *   answer is "no answer" (retried); once the answer has come, a failure is the body's
+ *   (`AnswerBodyError`), as `fetch` reports it.
+ * - The answer is read to the end and handed on as a `BufferedResponse` (UTF-8, a byte order mark
+ *   dropped, as `Response.text()` does); a `gzip`, `deflate` or `br` body (the client asks for
+ *   none, a proxy may send one) is decoded, with undici's flushing rules. A streamed download's
+ *   success is handed on as a web `ReadableStream`, which the caller's abort still ends.
  * - The modules are reached through `process.getBuiltinModule`, so a browser bundle of the client
  *   never sees a `node:` import.
  *
@@ -75,6 +78,11 @@ export interface NodeProcessLike {
 /** Node's defaults for its global agent (Node 19+): keep-alive, sockets idle 5 s are closed. */
 const AGENT_OPTIONS = { keepAlive: true, timeout: 5_000 } as const;
 
+/**
+ * The transport on Node's `node:http`/`node:https`, with its own keep-alive agents.
+ *
+ * @param modules - Node's modules, from {@link nodeHttpModules}
+ */
 export function createNodeHttpTransport(modules: NodeModules): Transport {
   let httpAgent: NodeHttp.Agent | undefined;
   let httpsAgent: NodeHttps.Agent | undefined;
@@ -108,6 +116,7 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
         agent: agentFor(url.protocol),
       });
       let settled = false;
+      let answered = false;
       const onAbort = (): void => {
         req.destroy(signal?.reason);
       };
@@ -115,8 +124,11 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
         settled = true;
         signal?.removeEventListener('abort', onAbort);
       };
+      // Before an answer: no answer came (refused, reset, timed out, aborted). After one, a
+      // failure belongs to the body being read (an AnswerBodyError, below): the request was
+      // answered, and is retried only where its status would be.
       const fail = (error: unknown): void => {
-        if (settled) return;
+        if (settled || answered) return;
         finish();
         attempts.transportError = error;
         reject(error);
@@ -124,10 +136,16 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', fail);
       req.on('response', (res) => {
+        answered = true;
         // The header pairs go straight into the Response (one Headers, not one copied into
         // another); a value `Headers` refuses leaves no usable answer, as a network failure.
         const headers = headerPairs(res.rawHeaders);
         const init = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers };
+        const failBody = (error: unknown): void => {
+          if (settled) return;
+          finish();
+          reject(new AnswerBodyError(init.status, headersOrNone(headers), { cause: error }));
+        };
         if (request.streamResponseBody && init.status >= 200 && init.status < 300) {
           let response: Response;
           try {
@@ -135,32 +153,28 @@ export function createNodeHttpTransport(modules: NodeModules): Transport {
             response = new Response(body as ReadableStream, init);
           } catch (error) {
             req.destroy();
-            fail(error);
+            failBody(error);
+            return;
+          }
+          // The body streams on: the caller's abort (through the attempt's signal) still ends
+          // it, until the message closes.
+          settled = true;
+          res.once('close', () => signal?.removeEventListener('abort', onAbort));
+          resolve(response);
+          return;
+        }
+        readBody(res, request.method, modules).then((text) => {
+          if (settled) return;
+          let response: Response;
+          try {
+            response = bufferedResponse(text, init);
+          } catch (error) {
+            failBody(error);
             return;
           }
           finish();
           resolve(response);
-          return;
-        }
-        readBody(res, request.method, modules).then(
-          (text) => {
-            if (settled) return;
-            let response: Response;
-            try {
-              response = bufferedResponse(text, init);
-            } catch (error) {
-              fail(error);
-              return;
-            }
-            finish();
-            resolve(response);
-          },
-          (error: unknown) => {
-            if (settled) return;
-            finish();
-            reject(new AnswerBodyError(init.status, headersOrNone(headers), { cause: error }));
-          },
-        );
+        }, failBody);
       });
       req.end(request.body);
     });
@@ -182,7 +196,11 @@ function headerPairs(raw: readonly string[]): [string, string][] {
   return pairs;
 }
 
-/** The body, decoded from its `content-encoding` when there is one. */
+/**
+ * The body, decoded from its `content-encoding` when there is one, through `stream.pipeline`, so
+ * a connection that breaks mid-body fails the decoded stream too. The decoders flush as undici's
+ * do (an empty or trailer-less gzip body decodes to what arrived, as `fetch` gives it).
+ */
 function decoded(
   res: NodeHttp.IncomingMessage,
   method: string,
@@ -192,16 +210,25 @@ function decoded(
   if (method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return res;
   const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
   const { zlib } = modules;
-  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
-  if (encoding === 'deflate') return res.pipe(zlib.createInflate());
-  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
-  return res;
+  const flush = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  let decoder: NodeStream.Transform | undefined;
+  if (encoding === 'gzip' || encoding === 'x-gzip') decoder = zlib.createGunzip(flush);
+  else if (encoding === 'deflate') decoder = zlib.createInflate(flush);
+  else if (encoding === 'br') {
+    decoder = zlib.createBrotliDecompress({
+      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+    });
+  }
+  if (!decoder) return res;
+  return modules.stream.pipeline(res, decoder, () => {});
 }
 
 /**
- * The whole body as UTF-8 text; fails when the connection breaks or decoding fails. Resolves once
- * the body has ended and the message is closed, when Node has handed the socket back to the
- * agent, so the next request of a sequence reuses it instead of opening a connection.
+ * The whole body as UTF-8 text (a byte order mark dropped, as `Response.text()` drops it); fails
+ * when the connection breaks or decoding fails. Resolves once the body has ended and the message
+ * is closed, when Node has handed the socket back to the agent, so the next request of a
+ * sequence reuses it instead of opening a connection.
  */
 function readBody(
   res: NodeHttp.IncomingMessage,
@@ -216,12 +243,10 @@ function readBody(
     const settle = () => {
       if (text !== undefined && closed) resolve(text);
     };
-    if (stream !== res) res.on('error', reject);
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', reject);
     stream.on('end', () => {
-      text =
-        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      text = utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
       settle();
     });
     res.on('close', () => {
@@ -231,3 +256,5 @@ function readBody(
     });
   });
 }
+
+const utf8 = new TextDecoder();

@@ -76,12 +76,21 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
         let outcome: AttemptOutcome;
         let decision: RetryDecision;
         let failure: unknown;
+        let keepCallerLink = false;
         try {
           const sent = await next({
             ...request,
             headers: options.copyPerAttempt ? new Headers(request.headers) : request.headers,
             abortSignal: attemptSignal.signal,
           });
+          if (request.streamResponseBody && sent.ok && sent.body) {
+            // A download's body streams on after this attempt: the timeout covered the wait for
+            // its headers; the caller's signal goes on covering the body until it ends.
+            attemptSignal.stopTimer();
+            keepCallerLink = true;
+            record.earlierMayHaveTakenEffect = mayHaveLanded;
+            return untilBodyEnds(sent, attemptSignal.dispose);
+          }
           const response =
             request.streamResponseBody && sent.ok
               ? sent
@@ -105,7 +114,10 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
             outcome = { kind: 'response', status: error.status, headers: error.headers };
             decision = strategy.decide(attempt, outcome);
             if (!decision.retry) {
-              throw attemptError(attemptSignal, timeoutInMs, common(attempt, error.cause));
+              throw attemptError(attemptSignal, timeoutInMs, {
+                ...common(attempt, error.cause),
+                answeredStatus: error.status,
+              });
             }
             if (mayHaveTakenEffect(outcome)) mayHaveLanded = true;
           } else {
@@ -122,7 +134,7 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
               throw attemptError(attemptSignal, timeoutInMs, common(attempt, failure));
           }
         } finally {
-          attemptSignal.dispose();
+          if (!keepCallerLink) attemptSignal.dispose();
         }
         try {
           await abortableSleep(options.sleep, decision.delayInMs, caller);
@@ -134,6 +146,37 @@ export function retryPolicy(options: RetryPolicyOptions): PipelinePolicy {
       }
     },
   };
+}
+
+/**
+ * `response` with a body that calls `done` once it has ended, failed or been cancelled, so the
+ * attempt's link to the caller's signal lasts as long as the download and no longer.
+ */
+function untilBodyEnds(response: Response, done: () => void): Response {
+  const reader = response.body!.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const chunk = await reader.read();
+        if (chunk.done) {
+          done();
+          controller.close();
+        } else controller.enqueue(chunk.value);
+      } catch (error) {
+        done();
+        controller.error(error);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 /** The error of an attempt that got no (complete) answer and will not be retried. */
@@ -178,6 +221,8 @@ export interface AttemptSignal {
    * The signal keeps its current state (it is not aborted by disposing). Idempotent.
    */
   dispose(): void;
+  /** Clears the timer only: the caller's abort still aborts the signal (until `dispose`). */
+  stopTimer(): void;
 }
 
 const noop = (): void => {};
@@ -233,5 +278,13 @@ export function createAttemptSignal(
       });
     }
   }
-  return { signal: controller.signal, timedOut: () => didTimeOut, dispose: release };
+  return {
+    signal: controller.signal,
+    timedOut: () => didTimeOut,
+    dispose: release,
+    stopTimer: () => {
+      cancelTimer();
+      cancelTimer = noop;
+    },
+  };
 }

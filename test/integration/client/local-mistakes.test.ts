@@ -209,3 +209,50 @@ describe("the caller's own mistakes are not network errors, and are not retried"
     expect(calls).toBe(3);
   });
 });
+
+describe('client options that are not what they claim', () => {
+  it.each([
+    ['allowInsecureConnection', 'false'],
+    ['validation', 'false'],
+    ['reconcileLostAdds', 'no'],
+  ])('options.%s = %j (not a boolean) is refused, not read as true', (name, value) => {
+    const make = () =>
+      new BatchClient('http://127.0.0.1:9', new BatchSharedKeyCredential(ACCOUNT, ACCOUNT_KEY), {
+        deprecationWarnings: 'off',
+        ...(name === 'allowInsecureConnection' ? {} : { allowInsecureConnection: true }),
+        [name]: value,
+      } as never);
+    expect(make).toThrow(
+      expect.objectContaining({
+        issues: [
+          {
+            path: `options.${name}`,
+            rule: 'type',
+            message: 'must be true or false (a string such as "false" would read as true)',
+          },
+        ],
+      }),
+    );
+  });
+});
+
+describe("a browser's answer to a redirect it did not follow", () => {
+  it('is a BatchServiceError that says so (status 0: the browser shows nothing more), not a RangeError', async () => {
+    const opaqueRedirect = {
+      type: 'opaqueredirect',
+      status: 0,
+      ok: false,
+      statusText: '',
+      headers: new Headers(),
+      body: null,
+      text: async () => '',
+    };
+    const { client: c } = client({ fetch: (async () => opaqueRedirect) as never });
+    const error = await failure(c.certificate.get('sha1', 'ab'));
+    expect(error).toMatchObject({
+      name: 'BatchServiceError',
+      statusCode: 0,
+      code: 'RedirectNotFollowed',
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseHttpDate, parseRetryAfterMs } from '../../../src/retry/retry-after.js';
+import { parseRetryAfterMs } from '../../../src/retry/retry-after.js';
+import { parseHttpDate } from '../../../src/util/http-date.js';
 
 /** Expected instants come from Date.UTC, independently of the parser under test. */
 const NOW_MS = Date.UTC(2024, 1, 29, 12, 0, 0); // Thu, 29 Feb 2024 12:00:00 GMT

@@ -10,7 +10,7 @@ import { readHeaders } from '../../../../src/client/response-headers.js';
 import { parseRfc1123 } from '../../../../src/emulator/http-date.js';
 import { parseFilterDateTime } from '../../../../src/emulator/odata-datetime.js';
 import { BatchClient, BatchSharedKeyCredential } from '../../../../src/index.js';
-import { parseHttpDate } from '../../../../src/retry/retry-after.js';
+import { parseHttpDate } from '../../../../src/util/http-date.js';
 import { parseRfc3339DateTime } from '../../../../src/util/rfc3339.js';
 
 const NOW = Date.UTC(2024, 0, 1);
