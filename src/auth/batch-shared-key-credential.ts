@@ -64,7 +64,11 @@ export class BatchSharedKeyCredential {
     return signSharedKey(request, this.#signer);
   }
 
-  /** The signer the client signs with (internal; same symbol in every copy of the package). */
+  /**
+   * The signer the client signs with (same symbol in every copy of the package).
+   *
+   * @internal
+   */
   [SHARED_KEY_SIGNER](): SharedKeySigner {
     return this.#signer;
   }

@@ -8,6 +8,13 @@
  */
 import { getServerRetryDelayMs } from './retry-after.js';
 
+/**
+ * How failed attempts are retried: counts and waits in milliseconds. Given on the client (every
+ * call) or per call (that call); a field left out or `undefined` takes the client's value, then the
+ * default shown. An invalid value is refused before anything is sent: the client throws a
+ * `BatchValidationError` with an issue at `options.retry` (rule `retryOptions`) naming the field
+ * and the rule in words.
+ */
 export interface RetryOptions {
   /**
    * How many times a failed attempt may be retried, so a call makes at most `maxRetries + 1`
