@@ -114,13 +114,14 @@ describe('README.md', () => {
     expect(scripts.start).toBe('node scripts/start.ts'); // run by test/integration/cli/start-script.test.ts
     // npm test runs these side by side (npm-run-all2), the last two one after the other.
     expect(scripts.test).toBe(
-      'run-p --aggregate-output typecheck lint "generate -- --check" test:jest test:packed',
+      'run-p --aggregate-output typecheck lint docs:check "generate -- --check" test:jest test:packed',
     );
+    expect(scripts['docs:check']).toBe('typedoc --emit none'); // the API docs' checks, nothing written
     expect(scripts['test:packed']).toBe('run-s test:package test:runtimes');
     expect(scripts['test:package']).toBe('node test/package/smoke.ts');
     expect(scripts['test:runtimes']).toBe('node test/runtimes/run.ts');
     expect(block).toContain(
-      'type-check, lint, generate --check, jest, the packed package, the runtimes',
+      'type-check, lint, API docs, generate --check, jest, the packed package, the runtimes',
     );
   });
 
