@@ -216,7 +216,9 @@ function classify(error: unknown, context: ErrorContext): { exitCode: ExitCode; 
     };
   }
   if (isBatchValidationError(error)) {
-    return { exitCode: EXIT_CODES.validation, lines: [`error: ${error.message}`] };
+    // The library's sentence ("Invalid arguments (1 issue): …") in the CLI's lower-case style.
+    const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+    return { exitCode: EXIT_CODES.validation, lines: [`error: ${message}`] };
   }
   if (isBatchServiceError(error)) {
     return {

@@ -28,8 +28,13 @@ import { readBody } from './read-body.js';
 
 type Method = (...args: unknown[]) => unknown;
 
-/** The text of a deprecation warning on stderr. */
-export function deprecationLine(message: string, code: string): string {
+/**
+ * A deprecation warning on stderr: a line of text, or with `--json` one line of JSON
+ * (`{"warning": {"code", "message"}}`), so that under `--json` every line a command writes to
+ * stderr parses, a warning before an error's object included.
+ */
+export function deprecationLine(message: string, code: string, json = false): string {
+  if (json) return `${JSON.stringify({ warning: { code, message } })}\n`;
   return `DeprecationWarning [${code}]: ${message}\n`;
 }
 
@@ -93,7 +98,7 @@ export async function runOperation(
     const client = createBatchClient(generated, url, credential, {
       allowInsecureConnection: emulator !== undefined || account!.allowInsecureConnection,
       deprecationWarnings: io.noDeprecation ? 'off' : 'once',
-      onWarning: (message, code) => io.stderr(deprecationLine(message, code)),
+      onWarning: (message, code) => io.stderr(deprecationLine(message, code, invocation.json)),
       ...(io.fetch ? { fetch: io.fetch } : {}),
       ...(invocation.maxRetries === undefined
         ? {}

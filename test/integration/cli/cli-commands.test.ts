@@ -139,7 +139,7 @@ describe('certificate add', () => {
     expect(run.code).toBe(3);
     // Body fields are named inside the JSON the flag gave, as jq writes a path.
     expect(run.stderr).toContain(
-      'error: Invalid arguments (2 issues):\n' +
+      'error: invalid arguments (2 issues):\n' +
         '- --body-file .data: is required [required]\n' +
         '- --body-file .thumbprint: must be 1 to 40 hex digits (white space, colons and invisible marks are removed first) [pattern]\n',
     );
@@ -223,7 +223,13 @@ describe('list, get, delete, cancel-deletion', () => {
     expect(items.every((i) => i.state === 'active')).toBe(true);
     const pages = running.emulator.requests.filter((r) => r.operationId === 'Certificate_List');
     expect(pages).toHaveLength(2);
-    expect(count(run.stderr, 'DeprecationWarning [BATCH_DEP_CERTIFICATE_LIST]')).toBe(1);
+    // One warning for the two pages, as a line of JSON (--json).
+    expect(
+      run.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+    ).toEqual([{ warning: { code: 'BATCH_DEP_CERTIFICATE_LIST', message: expect.any(String) } }]);
   });
 
   it('lists as a table for humans and passes --filter through', async () => {
@@ -288,13 +294,13 @@ describe('errors and exit codes', () => {
     const run = await cli(['certificate', 'list', '--timeout', 'soon', '--max-results', '0']);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
-      'error: Invalid arguments (1 issue):\n- --timeout: must be an integer [type]\n',
+      'error: invalid arguments (1 issue):\n- --timeout: must be an integer [type]\n',
     );
     const range = await cli(['certificate', 'list', '--max-results', '5000']);
     expect(range.code).toBe(3);
     // The client's refusal names the flag, not the library option (options.maxResults).
     expect(range.stderr.slice(range.stderr.indexOf('error: '))).toBe(
-      'error: Invalid arguments (1 issue):\n- --max-results: must be at most 1000 [maximum]\n',
+      'error: invalid arguments (1 issue):\n- --max-results: must be at most 1000 [maximum]\n',
     );
     expect(running.emulator.requests).toHaveLength(0);
   });

@@ -128,7 +128,7 @@ describe('what the user sees', () => {
     ]);
     expect(exitCode).toBe(3);
     expect(stderr).toBe(
-      'error: Invalid arguments (1 issue):\n- --client-request-id: must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces [pattern]\n',
+      'error: invalid arguments (1 issue):\n- --client-request-id: must be a UUID: 32 hex digits in groups of 8-4-4-4-12 separated by hyphens, without braces [pattern]\n',
     );
   });
 
@@ -145,7 +145,7 @@ describe('what the user sees', () => {
     expect(exitCode).toBe(3);
     expect(stderr).toBe(
       [
-        'error: Invalid arguments (3 issues):',
+        'error: invalid arguments (3 issues):',
         '- <thumbprint-algorithm>: must be "sha1" [enum]',
         '- <thumbprint>: must be 1 to 40 hex digits (white space, colons and invisible marks are removed first) [pattern]',
         '- --timeout: must be at least 1 [minimum]',
@@ -170,7 +170,7 @@ describe('what the user sees', () => {
     expect(exitCode).toBe(3);
     expect(stderr).toBe(
       [
-        'error: Invalid arguments (2 issues):',
+        'error: invalid arguments (2 issues):',
         '- --body - .data: is required [required]',
         '- --body - .thumbprint: must be 1 to 40 hex digits (white space, colons and invisible marks are removed first) [pattern]',
         '',

@@ -134,12 +134,12 @@ describe('batch-rest emulator', () => {
     const port = await runCliProcess(bundle, ['emulator', '--port', '70000']);
     expect(port.code).toBe(3);
     expect(port.stderr).toBe(
-      'error: Invalid arguments (1 issue):\n- --port: must be an integer from 0 to 65535 [range]\n',
+      'error: invalid arguments (1 issue):\n- --port: must be an integer from 0 to 65535 [range]\n',
     );
     const delay = await runCliProcess(bundle, ['emulator', '--delete-delay-ms', 'soon']);
     expect(delay.code).toBe(3);
     expect(delay.stderr).toBe(
-      'error: Invalid arguments (1 issue):\n' +
+      'error: invalid arguments (1 issue):\n' +
         '- --delete-delay-ms: must be a whole number of milliseconds, 0 or more [range]\n',
     );
     const half = await runCliProcess(bundle, ['emulator', '--account-name', 'x']);
@@ -157,7 +157,7 @@ describe('batch-rest emulator', () => {
     const prefix = await runCliProcess(bundle, ['emulator', '--path-prefix', '/certificates']);
     expect(prefix.code).toBe(3);
     expect(prefix.stderr).toBe(
-      'error: Invalid arguments (1 issue):\n' +
+      'error: invalid arguments (1 issue):\n' +
         "- --path-prefix: must not include an operation path: '/certificates' is where the Batch API's own paths begin [pattern]\n",
     );
     expect(`${port.stdout}${delay.stdout}${half.stdout}${unset.stdout}${prefix.stdout}`).toBe('');

@@ -160,7 +160,7 @@ describe('describeError', () => {
     ]);
     expect(describeError(validation, { json: false })).toEqual({
       exitCode: 3,
-      text: 'error: Invalid arguments (1 issue):\n- --timeout: must be an integer [type]\n',
+      text: 'error: invalid arguments (1 issue):\n- --timeout: must be an integer [type]\n',
     });
     expect(describeError(service('CertificateNotFound', 404), { json: false })).toEqual({
       exitCode: 4,

@@ -182,7 +182,7 @@ describe('batch-rest certificate migrate-plan', () => {
     });
     expect(notJson.code).toBe(3);
     expect(notJson.stderr).toBe(
-      'error: Invalid arguments (1 issue):\n- --pool -: is not valid JSON [json]\n',
+      'error: invalid arguments (1 issue):\n- --pool -: is not valid JSON [json]\n',
     );
     const badSecrets = join(dir, 'bad-secrets.json');
     await writeFile(

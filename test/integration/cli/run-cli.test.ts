@@ -32,11 +32,27 @@ beforeAll(async () => {
   running = await startBatchEmulator();
 });
 beforeEach(() => resetDeprecationWarnings());
-afterEach(() => running.emulator.reset());
+afterEach(() => {
+  running.emulator.reset();
+  running.emulator.setMode('classic');
+});
 afterAll(async () => {
   await running?.close();
   await rm(dir, { recursive: true, force: true });
 });
+
+const LIST_DEPRECATION =
+  'certificate.list() is deprecated. Azure Batch certificates were retired on 29 February 2024 ' +
+  'and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM ' +
+  'extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide';
+
+function emulatorAccount(): Record<string, string> {
+  return {
+    BATCH_ACCOUNT_URL: running.url,
+    BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
+    BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
+  };
+}
 
 function fakeIo(options: {
   env?: Record<string, string>;
@@ -80,12 +96,39 @@ describe('runCli', () => {
     expect(await runCli(['certificate', 'list', '--json'], fake.io)).toBe(0);
     expect(fake.prompts).toEqual(['Key of Batch account emulator: ']);
     expect(JSON.parse(fake.stdout())).toEqual([]);
+    // With --json, the warning is a line of JSON too, so every stderr line parses.
+    expect(
+      fake
+        .stderr()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+    ).toEqual([{ warning: { code: 'BATCH_DEP_CERTIFICATE_LIST', message: LIST_DEPRECATION } }]);
+  });
+
+  it('prints a deprecation warning as text without --json, once per operation', async () => {
+    const fake = fakeIo({ env: emulatorAccount() });
+    expect(await runCli(['certificate', 'list'], fake.io)).toBe(0);
+    expect(await runCli(['certificate', 'list'], fake.io)).toBe(0);
     expect(fake.stderr()).toBe(
-      'DeprecationWarning [BATCH_DEP_CERTIFICATE_LIST]: certificate.list() is deprecated. Azure Batch ' +
-        'certificates were retired on 29 February 2024 and the live service rejects this call (400 ' +
-        'CertificateRetired). Use the Azure Key Vault VM extension instead: ' +
-        'https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide\n',
+      `DeprecationWarning [BATCH_DEP_CERTIFICATE_LIST]: ${LIST_DEPRECATION}\n`,
     );
+  });
+
+  it('with --json, stderr holds only JSON lines: the warning, then the error', async () => {
+    running.emulator.setMode('retired');
+    const fake = fakeIo({ env: emulatorAccount() });
+    expect(await runCli(['certificate', 'list', '--json'], fake.io)).toBe(5);
+    const lines = fake
+      .stderr()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      { warning: { code: 'BATCH_DEP_CERTIFICATE_LIST', message: LIST_DEPRECATION } },
+      { error: expect.objectContaining({ exitCode: 5, code: 'CertificateRetired' }) },
+    ]);
+    expect(fake.stdout()).toBe('');
   });
 
   it('asks a terminal for the password of a protected .pfx', async () => {
