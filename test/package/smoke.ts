@@ -67,6 +67,18 @@ async function typeCheck(
       types: ['node'],
       typeRoots: [join(ROOT, 'node_modules/@types')],
     },
+    // A Node service compiled with bundler resolution, as the README allows: the `node` export
+    // condition must be named (customConditions), or `./certificates` resolves to its browser
+    // build, which has no certificateFromFile.
+    nodeBundler: {
+      ...common,
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      customConditions: ['node'],
+      lib: ['ES2022'],
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+    },
     // A browser app built by a bundler: DOM library, no @types/node.
     browser: {
       ...common,
@@ -83,7 +95,8 @@ async function typeCheck(
     lib: ['ES2022', 'DOM', 'DOM.Iterable'],
     skipLibCheck: true,
   };
-  const chosen = only === 'msw' ? { msw } : only === 'node' ? { node: variants.node } : variants;
+  const nodeApps = { node: variants.node, nodeBundler: variants.nodeBundler };
+  const chosen = only === 'msw' ? { msw } : only === 'node' ? nodeApps : variants;
   for (const [name, compilerOptions] of Object.entries(chosen)) {
     const config = `tsconfig.${name}.json`;
     await writeFile(join(project, config), JSON.stringify({ compilerOptions, files }));

@@ -9,6 +9,7 @@
  * `retired` mode (what the live service answers today) and once in `classic` mode (before
  * February 2024).
  */
+import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,6 +73,37 @@ describe('README: the certificate the examples add', () => {
       certificateFormat: 'cer',
     });
     await expect(verifyCertificateThumbprint(parameter)).resolves.toBeUndefined();
+  });
+});
+
+describe('README: a .pfx made with the commands shown, read as the certificate-files example does', () => {
+  it("make-certificate then make-pfx give an app.pfx whose thumbprint is the certificate's", async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const dir = join(TMP, 'pfx');
+    await mkdir(dir, { recursive: true });
+    const env = { ...process.env, PFX_PASSWORD: 'a password of the reader' };
+    for (const block of ['make-certificate', 'make-pfx']) {
+      execFileSync('sh', ['-e', '-c', extractExample(readme, block, 'sh')], {
+        cwd: dir,
+        env,
+        stdio: 'pipe',
+      });
+    }
+    const thumbprint = new X509Certificate(await readFile(join(dir, 'app.cer'))).fingerprint
+      .replaceAll(':', '')
+      .toLowerCase();
+    const pfx = await certificateFromFile(join(dir, 'app.pfx'), { password: env.PFX_PASSWORD });
+    expect(pfx).toMatchObject({ thumbprint, certificateFormat: 'pfx' });
+    // The certificate-files example, run as written in that folder with that password.
+    const passwordBefore = process.env.PFX_PASSWORD;
+    process.env.PFX_PASSWORD = env.PFX_PASSWORD;
+    try {
+      const output = await runExample('certificate-files', TMP, { cwd: dir });
+      expect(output).toEqual({ log: [], error: [], warnings: [] });
+    } finally {
+      if (passwordBefore === undefined) delete process.env.PFX_PASSWORD;
+      else process.env.PFX_PASSWORD = passwordBefore;
+    }
   });
 });
 
