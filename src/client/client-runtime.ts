@@ -27,7 +27,7 @@ import {
   type DeprecationWarningMode,
 } from './client-options.js';
 import type { CreateHeyApiClient, GeneratedModule, SdkFunction } from './generated-module.js';
-import { shapeCheck } from './send-call.js';
+import { shapeCheck } from './response-shape.js';
 export interface ClientRuntime {
   /** The account URL without a trailing slash. */
   readonly baseUrl: string;

@@ -30,15 +30,14 @@ import { responseIds } from '../errors/response-ids.js';
 import { bufferResponse, isBufferedResponse } from '../pipeline/buffered-response.js';
 import type { AttemptRecord, PipelineRequest } from '../pipeline/pipeline-policy.js';
 import type { OperationSpec, ResponseBodyKind } from '../table/operation-table.js';
-import { type CompiledValidator, ruleIssue } from '../validation/rule-words.js';
 import { type CallArguments, normalizeCall } from './call-arguments.js';
 import type { BatchRawResponse } from './client-options.js';
 import type { ClientRuntime } from './client-runtime.js';
 import type { SdkResult } from './generated-module.js';
 import { type NextLinkPageSize, nextPageOptions } from './paging.js';
 import { placeArguments } from './place-arguments.js';
+import { ShapeMismatch } from './response-shape.js';
 import { callIssues, type ResolvedCallOptions, resolveCallOptions } from './validate-call.js';
-import type { ValidatorModule } from './validator-module.js';
 
 /** A call whose arguments are checked and whose options are resolved; its requests share them. */
 export interface PreparedCall {
@@ -201,46 +200,6 @@ function rawResponse(
     parsedBody: typeof parsedBody === 'object' ? parsedBody : undefined,
     request: { method: request.method, url: request.url, headers: request.headers },
   };
-}
-
-/**
- * Whether a success body can be the operation's result: the generated `<OperationId>_response`
- * validator (JSON types only, so what a newer service adds or omits still passes), run as
- * hey-api's `responseValidator` on the parsed body, before hey-api's transformers turn date
- * strings into `Date`s. Thrown inside hey-api; {@link deserialize} turns it into a
- * BatchResponseError.
- */
-export class ShapeMismatch extends Error {
-  override readonly name = 'ShapeMismatch';
-  constructor(readonly issues: readonly BatchResponseIssue[]) {
-    super('the body does not have the declared shape');
-  }
-}
-
-/** hey-api's `responseValidator` for `operation`, or `undefined` when it has no JSON result. */
-export function shapeCheck(
-  operation: OperationSpec,
-  validators: ValidatorModule,
-): ((data: unknown) => Promise<void>) | undefined {
-  const id = operation.validators.response;
-  const validate = id ? (validators[id] as CompiledValidator | undefined) : undefined;
-  if (!id || typeof validate !== 'function') return undefined;
-  return async (data) => {
-    if (validate(data)) return;
-    const issues = (validate.errors ?? []).flatMap((error) => {
-      const issue = ruleIssue(id, error, validators.ruleMessages);
-      return issue ? [{ path: bodyPath(issue.segments), message: issue.message }] : [];
-    });
-    throw new ShapeMismatch(issues);
-  };
-}
-
-/** `['value', '0', 'state']` → `value[0].state`. */
-function bodyPath(segments: readonly string[]): string {
-  return segments.reduce(
-    (path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path === '' ? s : `${path}.${s}`),
-    '',
-  );
 }
 
 /** The BatchResponseError of a success answer that cannot be `operation`'s result. */
