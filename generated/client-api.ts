@@ -216,7 +216,7 @@ export interface CertificateOperations<O = {}> {
   /**
    * Adds a Certificate to the specified Account.
    *
-   * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+   * Stores a certificate in the account: its thumbprint and thumbprint algorithm, the base64 data of a .cer or .pfx file (at most 10,240 bytes once decoded) and, for a .pfx, its password. Pools that reference the certificate install it on their compute nodes.
    *
    * Operation `Certificate_Add`: `POST /certificates`.
    *
@@ -230,8 +230,6 @@ export interface CertificateOperations<O = {}> {
    *
    * When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.
    *
-   * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
-   *
    * Operation `Certificate_CancelDeletion`: `POST /certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})/canceldelete`.
    *
    * @deprecated certificate.cancelDeletion() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide
@@ -242,8 +240,6 @@ export interface CertificateOperations<O = {}> {
    *
    * A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.
    *
-   * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
-   *
    * Operation `Certificate_Delete`: `DELETE /certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})`.
    *
    * @deprecated certificate.delete() is deprecated. Azure Batch certificates were retired on 29 February 2024 and the live service rejects this call (400 CertificateRetired). Use the Azure Key Vault VM extension instead: https://learn.microsoft.com/azure/batch/batch-certificate-migration-guide
@@ -252,7 +248,7 @@ export interface CertificateOperations<O = {}> {
   /**
    * Reads one Certificate of the Account.
    *
-   * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+   * Returns one certificate of the account, found by its thumbprint algorithm and thumbprint: its state, its public data and, after a deletion that failed, the error that stopped it (deleteCertificateError).
    *
    * Operation `Certificate_Get`: `GET /certificates(thumbprintAlgorithm={thumbprintAlgorithm},thumbprint={thumbprint})`.
    *
@@ -262,7 +258,7 @@ export interface CertificateOperations<O = {}> {
   /**
    * Lists the Certificates that have been added to the specified Account.
    *
-   * Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.
+   * Returns the certificates of the account with their state (active, deleting or deletefailed), in pages of at most maxresults items (up to 1000), each page naming the next in odata.nextLink; $filter and $select narrow the result.
    *
    * Operation `Certificate_List`: `GET /certificates`.
    *

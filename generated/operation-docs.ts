@@ -3,7 +3,7 @@
 export const operationDocs = {
   "Certificate_Add": {
     "body": "The Certificate to add.",
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
+    "description": "Stores a certificate in the account: its thumbprint and thumbprint algorithm, the base64 data of a .cer or .pfx file (at most 10,240 bytes once decoded) and, for a .pfx, its password. Pools that reference the certificate install it on their compute nodes.",
     "parameters": {
       "clientRequestId": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
       "ocpDate": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
@@ -13,7 +13,7 @@ export const operationDocs = {
     "summary": "Adds a Certificate to the specified Account."
   },
   "Certificate_CancelDeletion": {
-    "description": "When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.\n\nWarning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
+    "description": "When a Certificate cannot be deleted because a Pool or Compute Node still uses it, its state becomes deleteFailed. This operation returns such a Certificate to the active state so it can go on being used. It is not needed before retrying a deletion: remove every use of the Certificate and delete it again instead.",
     "parameters": {
       "clientRequestId": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
       "ocpDate": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
@@ -25,7 +25,7 @@ export const operationDocs = {
     "summary": "Returns a Certificate whose deletion failed to the active state."
   },
   "Certificate_Delete": {
-    "description": "A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.\n\nWarning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
+    "description": "A Certificate that is in use cannot be deleted: it must not be referenced by any Pool, must not be installed on any Compute Node (Compute Nodes keep a Certificate removed from their Pool until they restart), and no running Task may depend on it. Deleting a Certificate that is still in use fails and leaves it in the deleteFailed state; Cancel Delete Certificate returns it to active.",
     "parameters": {
       "clientRequestId": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
       "ocpDate": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
@@ -37,7 +37,7 @@ export const operationDocs = {
     "summary": "Removes a Certificate from the Account."
   },
   "Certificate_Get": {
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
+    "description": "Returns one certificate of the account, found by its thumbprint algorithm and thumbprint: its state, its public data and, after a deletion that failed, the error that stopped it (deleteCertificateError).",
     "parameters": {
       "clientRequestId": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
       "ocpDate": "The time the request was issued. Client libraries typically set this to the current system clock time; set it explicitly if you are calling the REST API directly.",
@@ -50,7 +50,7 @@ export const operationDocs = {
     "summary": "Reads one Certificate of the Account."
   },
   "Certificate_List": {
-    "description": "Warning: This operation is deprecated and will be removed after February, 2024. Please use the Azure KeyVault Extension instead.",
+    "description": "Returns the certificates of the account with their state (active, deleting or deletefailed), in pages of at most maxresults items (up to 1000), each page naming the next in odata.nextLink; $filter and $select narrow the result.",
     "parameters": {
       "clientRequestId": "The caller-generated request identity, in the form of a GUID with no decoration such as curly braces, e.g. 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.",
       "filter": "An OData $filter expression restricting which Certificates are returned. The supported properties are listed at https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-certificates.",

@@ -39,8 +39,8 @@ export const GLOBAL_FLAGS: readonly CliFlag[] = Object.freeze([
     name: 'json',
     kind: 'boolean',
     description:
-      'Print the result as one JSON document on stdout (errors as JSON on stderr, with every ' +
-      'detail). Without it, lists print as a table and base64 data longer than 80 characters is shortened.',
+      'Print the result as one JSON document on stdout; on stderr, one JSON object a line ' +
+      '(a deprecation warning, an error with every detail). Without it, lists print as a table and base64 data longer than 80 characters is shortened.',
   },
   {
     name: 'verbose',
