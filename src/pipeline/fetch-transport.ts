@@ -50,6 +50,11 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
     try {
       response = await pending;
     } catch (error) {
+      // fetch reports a network failure with a TypeError (Fetch standard; node-fetch: an Error
+      // with a system `code`), an abort with the signal's reason. A ReferenceError, SyntaxError,
+      // RangeError, EvalError or URIError is a fault in the code of the fetch given: the caller's
+      // own, passed on as itself and not retried, never taken for the network.
+      if (!request.signal?.aborted && isProgrammingError(error)) throw error;
       request.attempts.transportError = error;
       throw error;
     }
@@ -89,4 +94,17 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
 function withoutContentLength(headers: Record<string, string>): Record<string, string> {
   delete headers['content-length'];
   return headers;
+}
+
+const PROGRAMMING_ERRORS: ReadonlySet<string> = new Set([
+  'ReferenceError',
+  'SyntaxError',
+  'RangeError',
+  'EvalError',
+  'URIError',
+]);
+
+/** Whether `error` is one of ECMAScript's errors of faulty code (by name: any realm). */
+function isProgrammingError(error: unknown): boolean {
+  return error instanceof Error && PROGRAMMING_ERRORS.has(error.name);
 }

@@ -192,6 +192,69 @@ describe("the caller's own mistakes are not network errors, and are not retried"
     expect(sent).toHaveLength(1);
   });
 
+  it.each([
+    ['ReferenceError', () => new ReferenceError('resposne is not defined')],
+    ['SyntaxError', () => new SyntaxError('Unexpected token < in JSON at position 0')],
+    ['RangeError', () => new RangeError('Maximum call stack size exceeded')],
+    ['URIError', () => new URIError('URI malformed')],
+    ['EvalError', () => new EvalError('eval is disabled')],
+  ])('an injected async fetch whose own code fails with a %s: that error, once, not retried', async (_name, make) => {
+    let calls = 0;
+    const bug = make();
+    const { client: c } = client({
+      retry: { maxRetries: 3 },
+      fetch: async () => {
+        calls++;
+        throw bug;
+      },
+    });
+    const error = await failure(c.certificate.get('sha1', 'ab'));
+    expect(error).toBe(bug);
+    expect(isBatchNetworkError(error)).toBe(false);
+    expect(calls).toBe(1);
+  });
+
+  it.each([
+    [
+      'a node-fetch style FetchError (an Error with a system code)',
+      () =>
+        Object.assign(new Error('request to … failed, reason: socket hang up'), {
+          name: 'FetchError',
+          code: 'ECONNRESET',
+        }),
+    ],
+    ['a plain Error', () => new Error('connection refused')],
+  ])('for contrast: %s is taken for the network, as before, and retried', async (_label, make) => {
+    let calls = 0;
+    const { client: c } = client({
+      retry: { maxRetries: 1 },
+      fetch: async () => {
+        calls++;
+        throw make();
+      },
+    });
+    const error = await failure(c.certificate.get('sha1', 'ab'));
+    expect(isBatchNetworkError(error)).toBe(true);
+    expect(calls).toBe(2);
+  });
+
+  it('for contrast: an abort whose reason is a RangeError is still the abort, not a fault of fetch', async () => {
+    const controller = new AbortController();
+    const reason = new RangeError('the caller gave up');
+    const { client: c } = client({
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+          controller.abort(reason);
+        }),
+    });
+    const error = await failure(
+      c.certificate.get('sha1', 'ab', { abortSignal: controller.signal }),
+    );
+    expect(error.name).toBe('AbortError');
+    expect(error.cause).toBe(reason);
+  });
+
   it('for contrast: a fetch that rejects (the network failed) is a BatchNetworkError, retried', async () => {
     let calls = 0;
     const { client: c } = client({
