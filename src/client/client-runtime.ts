@@ -77,7 +77,7 @@ export function createClientRuntime(
       copyPerAttempt: perRetry.length > 0,
     }),
     perRetry,
-    send: createSignPhase(credential, now, chooseTransport(o.fetch)),
+    send: createSignPhase(credential, now, chooseTransport(o.fetch), o.fetch ?? PLATFORM_SENDER),
   });
   const heyClient = (generated.createClient as unknown as CreateHeyApiClient)({
     baseUrl,
@@ -116,6 +116,9 @@ export function createClientRuntime(
     timeoutInMs: o.timeoutInMs,
   };
 }
+
+/** The sender of every client without a `fetch` of its own: the platform's HTTP stack. */
+const PLATFORM_SENDER = Object.freeze({ sender: 'the platform' });
 
 /**
  * The caller's `fetch` when given; else Node's own `node:http` in Node, and the platform's

@@ -8,8 +8,10 @@
  *   send `0` on a body-less DELETE, the Fetch standard none; transport.ts). When the
  *   service refuses such a request (`403 AuthenticationFailed`) and its answer shows the string it
  *   signed with the other `Content-Length`, the request is signed that way and sent once more —
- *   an authentication failure changed nothing — and the client keeps it for that method: the
- *   signature then covers what this runtime sends, learned from what arrived;
+ *   an authentication failure changed nothing — and it is kept for that method, for every client
+ *   sending through the same `fetch` (the runtime's framing is the runtime's, not a client's): the
+ *   signature then covers what this runtime sends, learned from what arrived. Not by
+ *   construction: no request shape makes undici (none) and Bun/workerd (`0`) frame alike;
  * - a `TokenCredential`: `authorization: Bearer <token>` for the Batch scope, the token reused
  *   and refreshed by `createBearerTokenProvider`.
  * The signature and the stamp go into the wire headers only: no policy ever sees them.
@@ -38,15 +40,25 @@ import { frameRequest, type Transport, type WireRequest } from './transport.js';
 export type BatchCredential = BatchSharedKeyCredential | NamedKeyCredential | TokenCredential;
 
 /**
+ * `Content-Length` of a request with an empty body, by method, as a sender puts it on the wire
+ * (`''`: none), where the service showed it differs from the framing rule; by sender (the
+ * caller's `fetch`, or the platform's), so a worker that makes a client per request learns once.
+ */
+const learnedEmptyBodyLength = new WeakMap<object, Map<string, string>>();
+
+/**
  * The sign phase in front of `transport`.
  *
  * @param now - the clock for `ocp-date` and token expiry, in ms since the epoch
+ * @param sender - what frames the requests on the wire (the `fetch` given, or a constant for the
+ *   platform's): clients with the same sender share what is learned of its framing
  * @throws TypeError when `credential` is none of the {@link BatchCredential} kinds
  */
 export function createSignPhase(
   credential: BatchCredential,
   now: () => number,
   transport: Transport,
+  sender: object = transport,
 ): SendRequest {
   const send = (
     request: PipelineRequest,
@@ -57,11 +69,12 @@ export function createSignPhase(
   if (isSharedKeyCredential(credential)) {
     const signerOf = sharedKeySignerOf(credential);
     signerOf(); // a bad name or key fails when the client is made, not on the first call
-    /**
-     * `Content-Length` of a request with an empty body, by method, as this runtime sends it
-     * (`''`: none), where the service showed it differs from the framing rule.
-     */
-    const emptyBodyLength = new Map<string, string>();
+    let emptyBodyLength = learnedEmptyBodyLength.get(sender);
+    if (!emptyBodyLength) {
+      emptyBodyLength = new Map<string, string>();
+      learnedEmptyBodyLength.set(sender, emptyBodyLength);
+    }
+    const learned = emptyBodyLength;
     const signAndSend = async (request: PipelineRequest, contentLength: string | undefined) => {
       const signer = signerOf();
       const { headers, body } = frameRequest(request);
@@ -79,12 +92,12 @@ export function createSignPhase(
       return { response: await send(request, headers, body, url), signed, empty: !body };
     };
     return async (request) => {
-      const first = await signAndSend(request, emptyBodyLength.get(request.method));
+      const first = await signAndSend(request, learned.get(request.method));
       if (!first.empty || first.response.status !== 403) return first.response;
       const seen = serverContentLength(first.response);
       if (seen === undefined || seen === first.signed) return first.response;
       const again = await signAndSend(request, seen);
-      if (again.response.status !== 403) emptyBodyLength.set(request.method, seen);
+      if (again.response.status !== 403) learned.set(request.method, seen);
       return again.response;
     };
   }

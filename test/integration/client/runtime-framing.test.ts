@@ -7,8 +7,9 @@
  * `Content-Length: 0`. A made-up third runtime sends `0` on every body-less request, GET
  * included. The client signs by the framing rule
  * (transport.ts) and, where a runtime frames an empty body its own way, learns it from the
- * service's answer once per method (sign-phase.ts): the first such request is refused, sent again
- * signed as it arrived, and every later one is signed right the first time.
+ * service's answer once per method and sender (sign-phase.ts): the first such request is refused,
+ * sent again signed as it arrived, and every later one, from any client on that `fetch`, is signed
+ * right the first time.
  */
 import { describe, expect, it } from '@jest/globals';
 import { BatchClient, BatchSharedKeyCredential } from '../../../src/index.js';
@@ -90,6 +91,48 @@ describe.each(FRAMINGS)('Shared Key under the framing of %s', (_name, frame, sta
     emulator.markNotInUse(EMULATOR_ACCOUNT_NAME, THUMBPRINT);
     await client.certificate.delete('sha1', THUMBPRINT); // learned: signed right the first time
     expect(emulator.requests.map((entry) => entry.status)).toEqual(statuses);
+  });
+});
+
+describe("what is learned of a framing is the sender's, not one client's", () => {
+  it('a second client on the same fetch signs its first DELETE right; a client on another fetch learns anew', async () => {
+    const emulator = createBatchEmulator({ deleteDelayInMs: 0 });
+    const bun = emptyBodyLength(['DELETE'], '0');
+    const wire =
+      (frame: Framing): typeof fetch =>
+      async (input, init) => {
+        const request = new Request(input, init);
+        const length = (await request.clone().arrayBuffer()).byteLength;
+        const framed = new Request(request, {
+          headers: withLength(request, length),
+          body: length === 0 ? null : await request.arrayBuffer(),
+        });
+        return emulator.handle(frame(framed));
+      };
+    const sharedFetch = wire(bun);
+    const clientOn = (fetchImpl: typeof fetch) =>
+      new BatchClient(
+        'http://127.0.0.1:10000',
+        new BatchSharedKeyCredential(EMULATOR_ACCOUNT_NAME, EMULATOR_ACCOUNT_KEY),
+        { allowInsecureConnection: true, deprecationWarnings: 'off', fetch: fetchImpl },
+      );
+    const addAndDelete = async (client: BatchClient, thumbprint: string) => {
+      await client.certificate.add({ thumbprint, thumbprintAlgorithm: 'sha1', data: 'AAAA' });
+      await client.certificate.delete('sha1', thumbprint);
+    };
+    await addAndDelete(clientOn(sharedFetch), THUMBPRINT); // learns: 403, then 202
+    await addAndDelete(clientOn(sharedFetch), THUMBPRINT.replace('0', '1')); // a new client, same fetch
+    await addAndDelete(clientOn(wire(bun)), THUMBPRINT.replace('0', '2')); // another fetch: learns anew
+    expect(emulator.requests.map((entry) => `${entry.method} ${entry.status}`)).toEqual([
+      'POST 201',
+      'DELETE 403',
+      'DELETE 202',
+      'POST 201',
+      'DELETE 202',
+      'POST 201',
+      'DELETE 403',
+      'DELETE 202',
+    ]);
   });
 });
 
