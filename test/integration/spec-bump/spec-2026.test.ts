@@ -93,7 +93,7 @@ describe('a spec without the certificate operations is a clear stop for this pac
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[4]).toBe(
-      'operations: 0 matched by method and path (0 renamed), 5 removed, 13 added',
+      'operations: 0 matched by method and path (0 renamed), 5 removed, 15 added',
     );
     expect(lines[5]).toMatch(
       /^overlay: \d+ actions target nothing in 2026-10-01 \(#1, .*; #1 targets \$\.paths\['\/certificates'\]\.post\); npm run generate with this overlay stops at #1\.$/,

@@ -109,6 +109,7 @@ describe('the 2026-10-01-shaped fixture', () => {
     for (const [replace, get, model] of [
       ['Jobs_ReplaceJob', 'Jobs_GetJob', 'BatchJob'],
       ['Tasks_ReplaceTask', 'Tasks_GetTask', 'BatchTask'],
+      ['JobSchedules_ReplaceJobSchedule', 'JobSchedules_GetJobSchedule', 'BatchJobSchedule'],
     ] as const) {
       expect(operation(replace).method).toBe('put');
       expect(operation(replace).path).toBe(operation(get).path);
@@ -125,6 +126,13 @@ describe('the 2026-10-01-shaped fixture', () => {
         expect.arrayContaining(['id', 'url', 'eTag', 'lastModified', 'state']),
       );
     }
+    // a read-only $ref in the Job Schedule's required list: its execution info
+    const schedule = definitions.BatchJobSchedule!;
+    expect(schedule.required).toContain('executionInfo');
+    expect((schedule.properties as Record<string, Json>).executionInfo).toMatchObject({
+      $ref: '#/definitions/BatchJobScheduleExecutionInfo',
+      readOnly: true,
+    });
     // only constraints of a Task can be changed
     const taskProps = definitions.BatchTask!.properties as Record<string, Json>;
     expect(Object.keys(taskProps).filter((name) => taskProps[name]!.readOnly !== true)).toEqual([
