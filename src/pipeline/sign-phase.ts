@@ -11,7 +11,9 @@
  *   an authentication failure changed nothing — and it is kept for that method, for every client
  *   sending through the same `fetch` (the runtime's framing is the runtime's, not a client's): the
  *   signature then covers what this runtime sends, learned from what arrived. Not by
- *   construction: no request shape makes undici (none) and Bun/workerd (`0`) frame alike;
+ *   construction: no request shape makes undici (none) and Bun/workerd (`0`) frame alike. A
+ *   gateway that rewrites the service's 403 body hides the string it signed with, and such a
+ *   DELETE then stays refused on those runtimes;
  * - a `TokenCredential`: `authorization: Bearer <token>` for the Batch scope, the token reused
  *   and refreshed by `createBearerTokenProvider`.
  * The signature and the stamp go into the wire headers only: no policy ever sees them.
