@@ -1,7 +1,7 @@
 /**
- * The stand-in server's Shared Key check, written from "Authenticate requests to the Azure Batch
- * service" apart from the client's signer (and from the emulator's verifier), so a client that
- * signs wrongly fails the run instead of looking fast:
+ * The stand-in server's Shared Key check, apart from the client's signer (and from the emulator's
+ * verifier): the string to sign is the tests' reference reading of "Authenticate requests to the
+ * Azure Batch service", so a client that signs wrongly fails the run instead of looking fast:
  *
  * ```text
  * VERB\n Content-Encoding\n Content-Language\n Content-Length\n Content-MD5\n Content-Type\n
@@ -17,20 +17,7 @@
  */
 import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-
-const STANDARD_HEADERS = [
-  'content-encoding',
-  'content-language',
-  'content-length',
-  'content-md5',
-  'content-type',
-  'date',
-  'if-modified-since',
-  'if-match',
-  'if-none-match',
-  'if-unmodified-since',
-  'range',
-] as const;
+import { referenceStringToSign } from '../support/reference-shared-key.ts';
 
 const CLOCK_SKEW_MS = 15 * 60 * 1000;
 
@@ -38,37 +25,25 @@ export type Verdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
 
-/** The string the service signs for a request, from what arrived. */
+/**
+ * The string the service signs for a request, from what arrived: the tests' independent reading
+ * of the specification (test/support/reference-shared-key.ts) over the headers as `node:http`
+ * received them.
+ */
 export function serverStringToSign(
   method: string,
   rawUrl: string,
   headers: IncomingHttpHeaders,
   account: string,
 ): string {
-  const value = (name: string): string => {
-    const v = headers[name];
-    return (Array.isArray(v) ? v.join(',') : (v ?? '')).trim();
-  };
-  let text = `${method}\n`;
-  for (const name of STANDARD_HEADERS) {
-    text += `${name === 'date' && headers['ocp-date'] !== undefined ? '' : value(name)}\n`;
+  const received: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) received[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const ocpNames = Object.keys(headers)
-    .filter((name) => name.startsWith('ocp-'))
-    .sort();
-  for (const name of ocpNames) text += `${name}:${value(name)}\n`;
-  const queryAt = rawUrl.indexOf('?');
-  const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
-  text += `/${account}${path}`;
-  const query = new Map<string, string[]>();
-  for (const [name, v] of new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1))) {
-    const key = name.toLowerCase();
-    query.set(key, [...(query.get(key) ?? []), v]);
-  }
-  for (const name of [...query.keys()].sort()) {
-    text += `\n${name}:${query.get(name)!.sort().join(',')}`;
-  }
-  return text;
+  return referenceStringToSign(
+    { method, url: `http://bench${rawUrl}`, headers: received },
+    account,
+  );
 }
 
 /** A verifier for `account` with the base64 key `accountKeyBase64`. */
