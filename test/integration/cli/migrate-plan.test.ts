@@ -3,13 +3,12 @@
  * texts for a Linux and a Windows plan), issue paths named by flag, and the runner with injected
  * I/O (stdin, prompts for a .pfx password that is never printed).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { operations } from '../../../generated/operations.js';
 import { certificateBodySource } from '../../../src/cli/certificate-body-source.js';
-import type { CliIo } from '../../../src/cli/cli-io.js';
 import { CliUsageError } from '../../../src/cli/cli-usage-error.js';
 import { buildCommands } from '../../../src/cli/command-table.js';
 import {
@@ -28,6 +27,7 @@ import {
   makeCertificateFiles,
   PFX_PASSWORD,
 } from './support/certificate-files.js';
+import { fakeIo } from './support/fake-io.js';
 
 const commands = buildCommands(operations, [certificateBodySource]);
 const parse = (...argv: string[]) => parseCommandLine(argv, commands);
@@ -203,37 +203,6 @@ describe('output', () => {
 });
 
 describe('running in process', () => {
-  function fakeIo(options: {
-    stdin?: string;
-    tty?: boolean;
-    answers?: string[];
-    env?: Record<string, string>;
-  }) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const prompts: string[] = [];
-    const answers = [...(options.answers ?? [])];
-    const io: CliIo = {
-      env: options.env ?? {},
-      stdout: (t) => out.push(t),
-      stderr: (t) => err.push(t),
-      stdoutBytes: () => {
-        throw new Error('no binary output expected');
-      },
-      readFile: (path) => readFile(path, 'utf8'),
-      readStdin: async () => options.stdin ?? '',
-      stdinIsTTY: options.tty ?? false,
-      promptSecret: async (question) => {
-        prompts.push(question);
-        const answer = answers.shift();
-        if (answer === undefined) throw new Error('unexpected prompt');
-        return answer;
-      },
-      waitForStop: () => new Promise(() => {}),
-    };
-    return { io, stdout: () => out.join(''), stderr: () => err.join(''), prompts };
-  }
-
   const argv = (...extra: string[]) => [
     'certificate',
     'migrate-plan',

@@ -12,11 +12,10 @@
  * "Did you mean" suggestions are names from the command table, offered only for a word that is
  * quoted (issue 22); the 403 AuthenticationFailed hint names variables, never their values.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CliIo } from '../../../src/cli/cli-io.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { resetDeprecationWarnings } from '../../../src/deprecation/deprecation-warnings.js';
 import {
@@ -27,6 +26,7 @@ import {
 } from '../../../src/testing/index.js';
 import { IDENTITY } from '../../unit/migration/support.js';
 import { type CertificateFiles, makeCertificateFiles } from './support/certificate-files.js';
+import { fakeIo } from './support/fake-io.js';
 
 /** A password that cannot be a variable name. */
 const PASSWORD = 'Pa55:w0rd!zQ7-secret';
@@ -70,29 +70,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function fakeIo(env: Record<string, string>, answers: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
+/** No prompt may be left unanswered, and no command here may start the emulator and wait. */
+const io = (env: Record<string, string>, answers: readonly string[] = []) =>
+  fakeIo({
     env,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdoutBytes: () => {
-      throw new Error('no binary output expected');
-    },
-    readFile: (path) => readFile(path, 'utf8'),
-    readStdin: async () => '',
-    stdinIsTTY: answers.length > 0,
-    promptSecret: async () => {
-      const answer = answers.shift();
-      if (answer === undefined) throw new Error('unexpected prompt');
-      return answer;
-    },
-    waitForStop: () => Promise.reject(new Error('the command should have been refused')),
+    answers,
     noDeprecation: true,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+    waitForStop: () => Promise.reject(new Error('the command should have been refused')),
+  });
 
 interface Entry {
   readonly argv: () => string[];
@@ -449,7 +434,7 @@ describe('no CLI message repeats a secret', () => {
     it.each(Object.entries(ENTRIES))('%s', async (_label, entry) => {
       resetDeprecationWarnings();
       const argv = [...entry.argv(), ...(json ? ['--json'] : [])];
-      const fake = fakeIo(entry.env?.() ?? {}, [...(entry.answers ?? [])]);
+      const fake = io(entry.env?.() ?? {}, entry.answers ?? []);
       const exitCode = await runCli(argv, fake.io);
       const printed = `${fake.stdout()}${fake.stderr()}`;
       for (const secret of SECRETS) {
@@ -485,12 +470,12 @@ describe('no CLI message repeats a secret', () => {
   });
 
   it('still names a valid variable that is not set, and runs with one that is', async () => {
-    const unset = fakeIo(account());
+    const unset = io(account());
     expect(await runCli(add('--password-env', 'PFX_PASSWORD')(), unset.io)).toBe(2);
     expect(unset.stderr().split('\n')[0]).toBe(
       'error: --password-env PFX_PASSWORD: the variable PFX_PASSWORD is not set',
     );
-    const emulator = fakeIo({});
+    const emulator = io({});
     expect(
       await runCli(
         ['emulator', '--account-name', 'custom', '--account-key-env', 'EMU_KEY'],

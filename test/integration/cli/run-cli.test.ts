@@ -2,11 +2,10 @@
  * `runCli` in process with injected I/O against a loopback emulator: the prompts a terminal
  * allows (account key, .pfx password), deprecation output, and version.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { CliIo } from '../../../src/cli/cli-io.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { resetDeprecationWarnings } from '../../../src/deprecation/deprecation-warnings.js';
 import {
@@ -21,6 +20,7 @@ import {
   makeCertificateFiles,
   PFX_PASSWORD,
 } from './support/certificate-files.js';
+import { fakeIo } from './support/fake-io.js';
 
 let dir: string;
 let files: CertificateFiles;
@@ -52,38 +52,6 @@ function emulatorAccount(): Record<string, string> {
     BATCH_ACCOUNT_NAME: EMULATOR_ACCOUNT_NAME,
     BATCH_ACCOUNT_KEY: EMULATOR_ACCOUNT_KEY,
   };
-}
-
-function fakeIo(options: {
-  env?: Record<string, string>;
-  tty?: boolean;
-  answers?: string[];
-  noDeprecation?: boolean;
-}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const prompts: string[] = [];
-  const answers = [...(options.answers ?? [])];
-  const io: CliIo = {
-    env: options.env ?? {},
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdoutBytes: () => {
-      throw new Error('no binary output expected');
-    },
-    readFile: (path) => readFile(path, 'utf8'),
-    readStdin: async () => '',
-    stdinIsTTY: options.tty ?? false,
-    promptSecret: async (question) => {
-      prompts.push(question);
-      const answer = answers.shift();
-      if (answer === undefined) throw new Error('unexpected prompt');
-      return answer;
-    },
-    waitForStop: () => new Promise(() => {}),
-    noDeprecation: options.noDeprecation ?? false,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join(''), prompts };
 }
 
 describe('runCli', () => {
