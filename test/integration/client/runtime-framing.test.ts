@@ -14,6 +14,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { BatchClient, BatchSharedKeyCredential } from '../../../src/index.js';
 import {
+  type BatchEmulator,
   createBatchEmulator,
   EMULATOR_ACCOUNT_KEY,
   EMULATOR_ACCOUNT_NAME,
@@ -62,16 +63,7 @@ describe.each(FRAMINGS)('Shared Key under the framing of %s', (_name, frame, sta
         allowInsecureConnection: true,
         deprecationWarnings: 'off',
         retry: { maxRetries: 0 },
-        fetch: async (input, init) => {
-          // The wire: the runtime's framing of the body it was given (bytes, as the client sends).
-          const request = new Request(input, init);
-          const length = (await request.clone().arrayBuffer()).byteLength;
-          const framed = new Request(request, {
-            headers: withLength(request, length),
-            body: length === 0 ? null : await request.arrayBuffer(),
-          });
-          return emulator.handle(frame(framed));
-        },
+        fetch: runtimeFetch(emulator, frame),
       },
     );
     await client.certificate.add({
@@ -98,17 +90,7 @@ describe("what is learned of a framing is the sender's, not one client's", () =>
   it('a second client on the same fetch signs its first DELETE right; a client on another fetch learns anew', async () => {
     const emulator = createBatchEmulator({ deleteDelayInMs: 0 });
     const bun = emptyBodyLength(['DELETE'], '0');
-    const wire =
-      (frame: Framing): typeof fetch =>
-      async (input, init) => {
-        const request = new Request(input, init);
-        const length = (await request.clone().arrayBuffer()).byteLength;
-        const framed = new Request(request, {
-          headers: withLength(request, length),
-          body: length === 0 ? null : await request.arrayBuffer(),
-        });
-        return emulator.handle(frame(framed));
-      };
+    const wire = (frame: Framing) => runtimeFetch(emulator, frame);
     const sharedFetch = wire(bun);
     const clientOn = (fetchImpl: typeof fetch) =>
       new BatchClient(
@@ -135,6 +117,22 @@ describe("what is learned of a framing is the sender's, not one client's", () =>
     ]);
   });
 });
+
+/**
+ * A `fetch` onto the emulator as a runtime's HTTP stack would send it: the Fetch standard's framing
+ * of the body it was given (bytes, as the client sends), then the runtime's own `frame`.
+ */
+function runtimeFetch(emulator: BatchEmulator, frame: Framing): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const length = (await request.clone().arrayBuffer()).byteLength;
+    const framed = new Request(request, {
+      headers: withLength(request, length),
+      body: length === 0 ? null : await request.arrayBuffer(),
+    });
+    return emulator.handle(frame(framed));
+  };
+}
 
 /** The Content-Length the Fetch standard frames from a body of `length` bytes (none for no body on DELETE/GET). */
 function withLength(request: Request, length: number): Headers {
